@@ -13,5 +13,6 @@ internal static class Verbs
         FuzzVerb.Create(),
         LoadVerb.Create(),
         DiffVerb.Create(),
+        DemoVerb.Create(),
     ];
 }
