@@ -10,6 +10,7 @@ public sealed class CheckContext
 {
     private readonly Lazy<Task<ClusterFacts>> _facts;
     private readonly ConcurrentQueue<long> _submittedJobs = new();
+    private readonly ConcurrentQueue<JobOutcome> _outcomes = new();
 
     public CheckContext(RapiClient client, SpecCatalog catalog, Profile profile, int seed)
     {
@@ -40,6 +41,9 @@ public sealed class CheckContext
 
     public IReadOnlyCollection<long> SubmittedJobs => _submittedJobs.ToList();
 
+    /// <summary>How every job this run followed ended, with the statuses seen on the way.</summary>
+    public IReadOnlyCollection<JobOutcome> JobOutcomes => _outcomes.ToList();
+
     public Task<ClusterFacts> FactsAsync() => _facts.Value;
 
     public Task<Exchange> SendAsync(RapiRequest request, CancellationToken ct) => Client.SendAsync(request, ct);
@@ -66,6 +70,7 @@ public sealed class CheckContext
             return new JobSubmission(exchange, null, $"200 without a job id: {Excerpt(exchange.ResponseBody)}");
         _submittedJobs.Enqueue(id);
         var outcome = await Jobs.WaitAsync(id, JobTimeout, ct);
+        _outcomes.Enqueue(outcome);
         return new JobSubmission(exchange, outcome, outcome.Succeeded ? null : outcome.Describe());
     }
 
