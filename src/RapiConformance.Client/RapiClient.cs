@@ -33,6 +33,9 @@ public sealed class RapiClient : IDisposable
         _rest = new RestClient(rest);
     }
 
+    /// <summary>The prefix of a transport error that means no connection could be made at all.</summary>
+    public const string CannotConnect = "cannot connect";
+
     public RapiClientOptions Options { get; }
 
     public ExchangeLog Log { get; }
@@ -126,6 +129,9 @@ public sealed class RapiClient : IDisposable
         var messages = new List<string>();
         for (var e = error; e is not null; e = e.InnerException)
         {
+            if (e is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused or System.Net.Sockets.SocketError.HostNotFound
+                    or System.Net.Sockets.SocketError.NetworkUnreachable or System.Net.Sockets.SocketError.HostUnreachable or System.Net.Sockets.SocketError.TryAgain } se)
+                return $"{CannotConnect}: {se.Message}";
             if (e is ResponseTooLargeException) return e.Message;
             if (e is OperationCanceledException or TimeoutException) return "no complete response (time-out)";
             messages.Add(e.Message);
