@@ -25,6 +25,7 @@ public static class CheckCatalog
         new JobWaitAnswers(),
         new RefusedWriteNotPerformed(),
         new ContentTypeEnforced(),
+        new InvalidBodyRefused(),
         new DryRunNoChange(),
         new TagsRoundTrip(),
         new InstanceLifecycle(),
@@ -42,6 +43,7 @@ public static class CheckCatalog
         new ResponseSchemaValid(),
         new ErrorBodyForm(),
         new NoUndocumentedServerError(),
+        new ResponsesTimely(),
     ];
 
     public static Check? Find(IEnumerable<Check> checks, string id) => checks.FirstOrDefault(c => c.Id == id);

@@ -13,7 +13,6 @@ public sealed class JobStatusForward : Check
 
     public override async IAsyncEnumerable<CheckResult> RunAsync(CheckContext context, [EnumeratorCancellation] CancellationToken ct)
     {
-        await Task.Yield();
         var outcomes = context.JobOutcomes;
         if (outcomes.Count == 0) { yield return Skip("getJob", "no job was followed in this run"); yield break; }
         var problems = new List<string>();
@@ -23,6 +22,12 @@ public sealed class JobStatusForward : Check
                 if (Client.JobStatus.Rank(o.ObservedStatuses[i]) < Client.JobStatus.Rank(o.ObservedStatuses[i - 1]))
                     problems.Add($"job {o.JobId} went {string.Join(" → ", o.ObservedStatuses)}");
             if (o.Problem is not null) problems.Add(o.Describe());
+        }
+        foreach (var o in outcomes.Where(o => o.Finished).Take(200))
+        {
+            var again = await context.SendAsync(Client.RapiRequest.Get($"/2/jobs/{o.JobId}"), ct);
+            var status = again.Json() is { ValueKind: System.Text.Json.JsonValueKind.Object } j && j.TryGetProperty("status", out var s) ? s.GetString() : null;
+            if (status != o.FinalStatus) problems.Add($"job {o.JobId} was {o.FinalStatus} and later reads '{status ?? again.Summary}'");
         }
         yield return Verdict("getJob", problems.Distinct().ToList(), $"{outcomes.Count} job(s) moved forward and finished", null);
     }

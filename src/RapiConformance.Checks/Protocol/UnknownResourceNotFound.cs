@@ -17,6 +17,7 @@ public sealed class UnknownResourceNotFound : Check
         (null, "/3"),
         (null, "/2/instances/rc-missing/nonexistent"),
         ("getInstance", "/2/instances/rc-missing-instance"),
+        ("getInstance", "/2/instances/rc-n%C3%BCmbered-%C3%A9"),
         ("getNode", "/2/nodes/rc-missing-node"),
         ("getGroup", "/2/groups/rc-missing-group"),
         ("getNetwork", "/2/networks/rc-missing-network"),

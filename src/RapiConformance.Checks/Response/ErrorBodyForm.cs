@@ -9,7 +9,7 @@ public sealed class ErrorBodyForm : ExchangeCheck
 {
     public override string Id => "error-body-form";
     public override string Title => "Error bodies have Ganeti's form";
-    public override string Requirement => "Every 4xx/5xx body is a JSON object with code (= the HTTP status), message and explain strings";
+    public override string Requirement => "Every 4xx/5xx body is a JSON object with code (= the HTTP status), message and explain strings; message is HTML-escaped";
     public override string Source => "reference/protocol.md §4";
 
     protected override bool AppliesTo(Exchange exchange) => exchange.Completed && exchange.Status >= 400;
@@ -24,6 +24,8 @@ public sealed class ErrorBodyForm : ExchangeCheck
         foreach (var key in new[] { "message", "explain" })
             if (!body.TryGetProperty(key, out var v) || v.ValueKind != JsonValueKind.String)
                 return $"error body lacks a string '{key}'";
+        var message = body.GetProperty("message").GetString()!;
+        if (message.IndexOfAny(['<', '>', '"', '\'']) >= 0) return $"message is not HTML-escaped (Ganeti escapes &<>\"'): {CheckContext.Excerpt(message, 100)}";
         return null;
     }
 }

@@ -41,7 +41,7 @@ public abstract class ExchangeCheck : Check
         if (unmatched.Count > 0) yield return Judge(null, unmatched, context.Profile);
     }
 
-    private CheckResult Judge(string? operationId, List<(Exchange Exchange, OperationSpec? Operation)> judged, Profile profile)
+    protected virtual CheckResult Judge(string? operationId, List<(Exchange Exchange, OperationSpec? Operation)> judged, Profile profile)
     {
         if (judged.Count == 0) return Skip(operationId, "no response of this operation to judge");
         var failures = judged.Select(x => (x.Exchange, Problem: Problem(x.Exchange, x.Operation, profile)))
