@@ -22,6 +22,9 @@ public sealed class RapiClient : IDisposable
         var rest = new RestClientOptions(options.BaseUri)
         {
             ThrowOnAnyError = false,
+            SetErrorExceptionOnUnsuccessfulStatusCode = false,
+            // Any HTTP answer is a completed exchange; only transport failures are errors.
+            CalculateResponseStatus = _ => ResponseStatus.Completed,
             FollowRedirects = false,
             Timeout = options.RequestTimeout + TimeSpan.FromSeconds(5),
             UserAgent = "RapiConformance",
@@ -97,7 +100,8 @@ public sealed class RapiClient : IDisposable
             Started = started,
             Duration = clock.Elapsed,
         };
-        exchange = Complete(exchange, response, failure ?? response?.ErrorException, cts.IsCancellationRequested, timeout);
+        var error = failure ?? (response?.ResponseStatus == ResponseStatus.Completed ? null : response?.ErrorException);
+        exchange = Complete(exchange, response, error, cts.IsCancellationRequested, timeout);
         Log.Add(exchange);
         return exchange;
     }

@@ -17,7 +17,7 @@ public static class ExamplePaths
         var names = operation.PathParameters.Select(p => p.Name).ToList();
         var values = names.Select(n => Candidates(n, facts)).ToList();
         if (values.Any(v => v.Count == 0)) return [];
-        var count = Math.Min(max, values.Max(v => v.Count));
+        var count = values.Count == 0 ? 1 : Math.Min(max, values.Max(v => v.Count));
         var paths = new List<string>();
         for (var i = 0; i < count; i++)
         {
