@@ -22,7 +22,8 @@ internal static class InstanceRequests
             ["name_check"] = false,
             ["start"] = false,
         };
-        if (facts.Features.Contains("instance-create-reqv1")) body["__version__"] = 1;
+        // Request version 1 (feature instance-create-reqv1): every Ganeti since 2.1 refuses creation without it.
+        body["__version__"] = 1;
         return JsonSerializer.Serialize(body);
     }
 }

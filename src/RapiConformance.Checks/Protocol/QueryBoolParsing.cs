@@ -26,9 +26,11 @@ public sealed class QueryBoolParsing : Check
                 problems.Add($"expected 200 for bulk absent/0/1/2, got {plain.Status}/{zero.Status}/{one.Status}/{two.Status}");
             else
             {
-                if (Names(plain) != Names(zero)) problems.Add("bulk=0 differs from the plain list");
+                // Jobs appear while the run goes on, so the job list is only checked for its forms.
+                var stable = op.Id != "listJobs";
+                if (stable && Names(plain) != Names(zero)) problems.Add("bulk=0 differs from the plain list");
                 if (!IsBulk(one.Json())) problems.Add("bulk=1 did not give the bulk form (objects with more than name/id and uri)");
-                if (Names(one) != Names(two)) problems.Add("bulk=2 differs from bulk=1 (any non-zero integer is true)");
+                if (stable && Names(one) != Names(two)) problems.Add("bulk=2 differs from bulk=1 (any non-zero integer is true)");
                 if (IsBulk(zero.Json()) && zero.Json()!.Value.GetArrayLength() > 0) problems.Add("bulk=0 gave the bulk form");
             }
             if (word.Status != 400) problems.Add($"bulk=true: expected 400, got {word.Status?.ToString() ?? word.TransportError}");
