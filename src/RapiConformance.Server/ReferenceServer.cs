@@ -80,7 +80,7 @@ public sealed class ReferenceServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
-            k.Limits.MaxRequestBodySize = options.MaxBodyBytes + 1;
+            k.Limits.MaxRequestBodySize = null;
             k.Limits.MaxRequestLineSize = 8192;
             k.Limits.MaxRequestHeadersTotalSize = 16384;
             var address = IPAddress.Parse(options.Bind == "localhost" ? "127.0.0.1" : options.Bind);

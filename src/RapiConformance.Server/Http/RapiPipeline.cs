@@ -89,16 +89,18 @@ public sealed class RapiPipeline(RapiServices services, HandlerRegistry handlers
     {
         var request = context.Request;
         var limit = services.Options.MaxBodyBytes;
-        if (request.ContentLength > limit)
-            throw new RapiException(413, $"Request body larger than {limit} bytes");
         using var buffer = new MemoryStream();
         var chunk = new byte[16384];
+        long total = 0;
         int n;
+        // Over the limit the rest is read and dropped (up to a hard cap), so the client gets its 413 cleanly.
         while ((n = await request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
         {
-            buffer.Write(chunk, 0, n);
-            if (buffer.Length > limit) throw new RapiException(413, $"Request body larger than {limit} bytes");
+            total += n;
+            if (total <= limit) buffer.Write(chunk, 0, n);
+            else if (total > limit * 16) break;
         }
+        if (total > limit) throw new RapiException(413, $"Request body larger than {limit} bytes");
         if (buffer.Length == 0) return (null, false);
         var contentType = request.ContentType ?? "application/octet-stream";
         if (!contentType.Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase)) throw new RapiException(415);
