@@ -1,0 +1,210 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using FsCheck;
+using FsCheck.Fluent;
+using NJsonSchema;
+using RapiConformance.Spec;
+
+namespace RapiConformance.Generation.Schemas;
+
+/// <summary>
+/// Derives FsCheck generators of JSON values from the spec's NJsonSchema objects: types, enums,
+/// ranges, lengths, patterns and formats, arrays, nested objects with required and optional members,
+/// oneOf/anyOf/allOf. Nothing here knows an operation; every shape comes from the schema.
+/// </summary>
+public sealed class SchemaGen
+{
+    private const int MaxDepth = 6;
+    private readonly SchemaValidator _validator;
+    private readonly Dictionary<(JsonSchema, int), Gen<JsonNode?>> _cache = new(ReferenceTupleComparer.Instance);
+
+    public SchemaGen(SchemaValidator? validator = null) => _validator = validator ?? SchemaValidator.Shared;
+
+    /// <summary>A generator of JSON values meant to validate against <paramref name="schema"/>.</summary>
+    public Gen<JsonNode?> For(JsonSchema schema) => For(schema.ActualSchema, 0);
+
+    private Gen<JsonNode?> For(JsonSchema schema, int depth)
+    {
+        schema = schema.ActualSchema;
+        if (_cache.TryGetValue((schema, depth), out var cached)) return cached;
+        var gen = Build(schema, depth);
+        _cache[(schema, depth)] = gen;
+        return gen;
+    }
+
+    private Gen<JsonNode?> Build(JsonSchema s, int depth)
+    {
+        Gen<JsonNode?> gen;
+        if (s.Enumeration.Count > 0)
+        {
+            var raws = s.Enumeration.Select(v => System.Text.Json.JsonSerializer.Serialize(v)).ToArray();
+            gen = Gen.Elements(raws).Select(raw => JsonNode.Parse(raw));
+        }
+        else if (s.OneOf.Count > 0 || s.AnyOf.Count > 0)
+        {
+            var alternatives = s.OneOf.Concat(s.AnyOf).Select(a => For(a, depth + 1)).ToArray();
+            gen = RetryUntilValid(Gen.OneOf(alternatives), s, 8);
+        }
+        else if (s.AllOf.Count > 0)
+        {
+            gen = Gen.CollectToList(s.AllOf.Select(a => For(a, depth + 1)).Append(ForType(s, depth)))
+                .Select(parts => MergeObjects(parts));
+        }
+        else gen = ForType(s, depth);
+
+        if (IsNullable(s)) gen = Gen.Frequency((1, Gen.Constant<JsonNode?>(null)), (12, gen));
+        return gen;
+    }
+
+    public static bool IsNullable(JsonSchema s) => s.IsNullableRaw == true || s.Type.HasFlag(JsonObjectType.Null);
+
+    private Gen<JsonNode?> ForType(JsonSchema s, int depth)
+    {
+        var types = new List<Gen<JsonNode?>>();
+        var t = s.Type;
+        if (t.HasFlag(JsonObjectType.Object) || (t == JsonObjectType.None && s.ActualProperties.Count > 0)) types.Add(ObjectGen(s, depth));
+        if (t.HasFlag(JsonObjectType.Array)) types.Add(ArrayGen(s, depth));
+        if (t.HasFlag(JsonObjectType.String)) types.Add(StringGen(s));
+        if (t.HasFlag(JsonObjectType.Integer)) types.Add(IntegerGen(s));
+        else if (t.HasFlag(JsonObjectType.Number)) types.Add(NumberGen(s));
+        if (t.HasFlag(JsonObjectType.Boolean)) types.Add(Gen.Elements(true, false).Select(b => (JsonNode?)JsonValue.Create(b)));
+        if (types.Count == 0)
+        {
+            // An unconstrained value ("any"): small scalars and an empty object.
+            types.Add(Gen.OneOf(
+                Gen.Choose(0, 100).Select(i => (JsonNode?)JsonValue.Create(i)),
+                StringGen(s),
+                Gen.Elements(true, false).Select(b => (JsonNode?)JsonValue.Create(b))));
+        }
+        return types.Count == 1 ? types[0] : Gen.OneOf(types);
+    }
+
+    private Gen<JsonNode?> ObjectGen(JsonSchema s, int depth)
+    {
+        var props = s.ActualProperties;
+        var required = new HashSet<string>(s.RequiredProperties, StringComparer.Ordinal);
+        foreach (var (name, p) in props) if (p.IsRequired) required.Add(name);
+        var members = new List<Gen<KeyValuePair<string, JsonNode?>?>>();
+        foreach (var (name, p) in props)
+        {
+            var isRequired = required.Contains(name);
+            if (!isRequired && depth >= MaxDepth) continue;
+            var valueGen = For(p, depth + 1).Select(v => (KeyValuePair<string, JsonNode?>?)new KeyValuePair<string, JsonNode?>(name, v));
+            members.Add(isRequired
+                ? valueGen
+                : Gen.Frequency((1, Gen.Constant<KeyValuePair<string, JsonNode?>?>(null)), (1, valueGen)));
+        }
+        // Required names without a property schema still have to be present.
+        foreach (var name in required.Where(r => !props.ContainsKey(r)))
+            members.Add(Gen.Choose(0, 9).Select(i => (KeyValuePair<string, JsonNode?>?)new KeyValuePair<string, JsonNode?>(name, JsonValue.Create(i))));
+
+        Gen<List<KeyValuePair<string, JsonNode?>>> extras = Gen.Constant(new List<KeyValuePair<string, JsonNode?>>());
+        if (s.AdditionalPropertiesSchema is { } additional && depth < MaxDepth)
+        {
+            var extraValue = For(additional, depth + 1);
+            var keyGen = RegexStringGen.For("[a-z][a-z0-9_]{0,8}");
+            extras = Gen.Choose(0, 2).SelectMany(n => Gen.ListOf(Gen.Zip(keyGen, extraValue), n))
+                .Select(pairs => pairs.Where(kv => !props.ContainsKey(kv.Item1))
+                    .Select(kv => new KeyValuePair<string, JsonNode?>(kv.Item1, kv.Item2)).ToList());
+        }
+
+        return Gen.Zip(Gen.CollectToList(members), extras, (ms, xs) =>
+        {
+            var o = new JsonObject();
+            foreach (var kv in ms) if (kv is { } m) o[m.Key] = m.Value;
+            foreach (var kv in xs) if (!o.ContainsKey(kv.Key)) o[kv.Key] = kv.Value;
+            return (JsonNode?)o;
+        });
+    }
+
+    private Gen<JsonNode?> ArrayGen(JsonSchema s, int depth)
+    {
+        var min = s.MinItems;
+        var max = s.MaxItems > 0 ? s.MaxItems : min + (depth >= MaxDepth ? 0 : 3);
+        if (s.Items.Count > 0)
+        {
+            // Tuple form: one generator per position.
+            var positions = s.Items.Select(i => For(i, depth + 1)).ToList();
+            return Gen.CollectToList(positions).Select(xs => (JsonNode?)new JsonArray(xs.ToArray()));
+        }
+        var item = s.Item is null ? Gen.Choose(0, 9).Select(i => (JsonNode?)JsonValue.Create(i)) : For(s.Item, depth + 1);
+        return Gen.Choose(min, Math.Max(min, max)).SelectMany(n => Gen.ListOf(item, n))
+            .Select(xs => (JsonNode?)new JsonArray(xs.ToArray()));
+    }
+
+    private Gen<JsonNode?> StringGen(JsonSchema s)
+    {
+        var min = s.MinLength ?? 0;
+        var max = s.MaxLength ?? Math.Max(min, 12);
+        Gen<string> text;
+        if (!string.IsNullOrEmpty(s.Pattern)) text = RegexStringGen.For(s.Pattern);
+        else if (FormatGens.For(s.Format) is { } formatted) text = formatted;
+        else text = Gen.Choose(Math.Max(min, 1), Math.Max(Math.Max(min, 1), Math.Min(max, min + 12)))
+            .SelectMany(n => Gen.ArrayOf(TextChars.Plain, n)).Select(cs => new string(cs));
+        var fitted = text.Select(x => Fit(x, min, max));
+        if (!string.IsNullOrEmpty(s.Pattern)) fitted = RetryUntilMatches(fitted, s, 12);
+        return fitted.Select(x => (JsonNode?)JsonValue.Create(x));
+    }
+
+    private static string Fit(string x, int min, int max)
+    {
+        if (x.Length > max) x = x[..max];
+        while (x.Length < min) x += "a";
+        return x;
+    }
+
+    private static Gen<JsonNode?> IntegerGen(JsonSchema s)
+    {
+        var (lo, hi) = Bounds(s, integer: true);
+        var loI = (long)lo;
+        var hiI = (long)hi;
+        var span = hiI - loI;
+        Gen<long> small = Gen.Choose(0, (int)Math.Min(span, 64)).Select(d => loI + d);
+        Gen<long> anywhere = Gen.Choose(0, int.MaxValue).Select(r => loI + (long)(r / (double)int.MaxValue * span));
+        var gen = Gen.Frequency((4, small), (1, Gen.Constant(loI)), (1, Gen.Constant(hiI)), (2, anywhere));
+        if (s.MultipleOf is { } m && m >= 1) gen = gen.Select(v => v - (v % (long)m));
+        return gen.Select(v => (JsonNode?)JsonValue.Create(v));
+    }
+
+    private static Gen<JsonNode?> NumberGen(JsonSchema s)
+    {
+        var (lo, hi) = Bounds(s, integer: false);
+        return Gen.Choose(0, 1000).Select(r => (JsonNode?)JsonValue.Create(Math.Round(lo + (hi - lo) * r / 1000.0, 3)));
+    }
+
+    /// <summary>The closed range a number of this schema may take (exclusive bounds stepped inside).</summary>
+    public static (double Lo, double Hi) Bounds(JsonSchema s, bool integer)
+    {
+        var step = integer ? 1.0 : 0.001;
+        double lo = s.Minimum is { } mn ? (double)mn + (s.IsExclusiveMinimum ? step : 0) : (s.Maximum is { } mx0 ? Math.Min(0, (double)mx0 - 1000) : 0);
+        double hi = s.Maximum is { } mx ? (double)mx - (s.IsExclusiveMaximum ? step : 0) : lo + 100_000;
+        if (s.ExclusiveMinimum is { } emin) lo = Math.Max(lo, (double)emin + step);
+        if (s.ExclusiveMaximum is { } emax) hi = Math.Min(hi, (double)emax - step);
+        if (integer) { lo = Math.Ceiling(lo); hi = Math.Floor(hi); }
+        return (lo, Math.Max(lo, hi));
+    }
+
+    private Gen<JsonNode?> RetryUntilValid(Gen<JsonNode?> gen, JsonSchema schema, int tries) =>
+        gen.SelectMany(v => tries <= 1 || IsValid(schema, v) ? Gen.Constant(v) : RetryUntilValid(gen, schema, tries - 1));
+
+    private static Gen<string> RetryUntilMatches(Gen<string> gen, JsonSchema s, int tries)
+    {
+        var re = new System.Text.RegularExpressions.Regex(s.Pattern!, System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        Gen<string> Loop(int n) => gen.SelectMany(x => n <= 1 || re.IsMatch(x) ? Gen.Constant(x) : Loop(n - 1));
+        return Loop(tries);
+    }
+
+    public bool IsValid(JsonSchema schema, JsonNode? value) =>
+        _validator.Validate(schema, value?.ToJsonString() ?? "null").Count == 0;
+
+    private static JsonNode? MergeObjects(List<JsonNode?> parts)
+    {
+        var merged = new JsonObject();
+        foreach (var p in parts)
+            if (p is JsonObject o)
+                foreach (var (k, v) in o.ToList()) { o.Remove(k); merged[k] = v; }
+        return merged;
+    }
+
+    internal static string Invariant(double d) => d.ToString(CultureInfo.InvariantCulture);
+}
