@@ -16,6 +16,7 @@ public sealed class SchemaGen
 {
     private const int MaxDepth = 6;
     private readonly SchemaValidator _validator;
+    private readonly TupleSchemas _tuples = new();
     private readonly Dictionary<(JsonSchema, int), Gen<JsonNode?>> _cache = new(ReferenceTupleComparer.Instance);
 
     public SchemaGen(SchemaValidator? validator = null) => _validator = validator ?? SchemaValidator.Shared;
@@ -40,15 +41,21 @@ public sealed class SchemaGen
             var raws = s.Enumeration.Select(v => System.Text.Json.JsonSerializer.Serialize(v)).ToArray();
             gen = Gen.Elements(raws).Select(raw => JsonNode.Parse(raw));
         }
-        else if (s.OneOf.Count > 0 || s.AnyOf.Count > 0)
+        else if ((s.OneOf.Count > 0 || s.AnyOf.Count > 0) && !(InferredType(s) == JsonObjectType.Object && !MemberConstraints.Of(s).IsEmpty))
         {
             var alternatives = s.OneOf.Concat(s.AnyOf).Select(a => For(a, depth + 1)).ToArray();
             gen = RetryUntilValid(Gen.OneOf(alternatives), s, 8);
         }
+        else if (s.AllOf.Count > 0 && InferredType(s) == JsonObjectType.Object)
+        {
+            // Object with constraint-only parts (aliases, "not both"): the object generator honours them.
+            gen = RetryUntilValid(ForType(s, depth), s, 10);
+        }
         else if (s.AllOf.Count > 0)
         {
-            gen = Gen.CollectToList(s.AllOf.Select(a => For(a, depth + 1)).Append(ForType(s, depth)))
-                .Select(parts => MergeObjects(parts));
+            // Other allOf: generate from the most specific part and keep what validates against all of them.
+            var best = s.AllOf.Select(a => a.ActualSchema).OrderByDescending(a => InferredType(a) != JsonObjectType.None).First();
+            gen = RetryUntilValid(For(best, depth + 1), s, 10);
         }
         else gen = ForType(s, depth);
 
@@ -61,8 +68,8 @@ public sealed class SchemaGen
     private Gen<JsonNode?> ForType(JsonSchema s, int depth)
     {
         var types = new List<Gen<JsonNode?>>();
-        var t = s.Type;
-        if (t.HasFlag(JsonObjectType.Object) || (t == JsonObjectType.None && s.ActualProperties.Count > 0)) types.Add(ObjectGen(s, depth));
+        var t = InferredType(s);
+        if (t.HasFlag(JsonObjectType.Object)) types.Add(ObjectGen(s, depth));
         if (t.HasFlag(JsonObjectType.Array)) types.Add(ArrayGen(s, depth));
         if (t.HasFlag(JsonObjectType.String)) types.Add(StringGen(s));
         if (t.HasFlag(JsonObjectType.Integer)) types.Add(IntegerGen(s));
@@ -108,17 +115,51 @@ public sealed class SchemaGen
                     .Select(kv => new KeyValuePair<string, JsonNode?>(kv.Item1, kv.Item2)).ToList());
         }
 
-        return Gen.Zip(Gen.CollectToList(members), extras, (ms, xs) =>
+        var constraints = MemberConstraints.Of(s);
+        var constrained = constraints.OneOfRequired.SelectMany(g => g.SelectMany(a => a)).Distinct().ToList();
+        var choices = Gen.CollectToList(constraints.OneOfRequired.Select(g => Gen.Choose(0, g.Count - 1)));
+        var forced = Gen.CollectToList(constrained.Select(name => props.TryGetValue(name, out var p)
+            ? For(p, depth + 1) : Gen.Choose(0, 9).Select(i => (JsonNode?)JsonValue.Create(i))));
+        return Gen.Zip(Gen.Zip(Gen.CollectToList(members), extras), Gen.Zip(choices, forced), (mx, cf) =>
         {
+            var (ms, xs) = mx;
+            var (chosen, forcedValues) = cf;
             var o = new JsonObject();
             foreach (var kv in ms) if (kv is { } m) o[m.Key] = m.Value;
             foreach (var kv in xs) if (!o.ContainsKey(kv.Key)) o[kv.Key] = kv.Value;
+            for (var g = 0; g < constraints.OneOfRequired.Count; g++)
+            {
+                var alternatives = constraints.OneOfRequired[g];
+                var keep = alternatives[chosen[g]];
+                foreach (var other in alternatives.Where((_, i) => i != chosen[g]))
+                    foreach (var name in other.Where(n => !keep.Contains(n) && !required.Contains(n))) o.Remove(name);
+                foreach (var name in keep.Where(n => !o.ContainsKey(n))) o[name] = forcedValues[constrained.IndexOf(name)]?.DeepClone();
+            }
+            foreach (var together in constraints.NotTogether)
+                if (together.All(o.ContainsKey) && together.LastOrDefault(n => !required.Contains(n)) is { } drop) o.Remove(drop);
             return (JsonNode?)o;
         });
     }
 
+    /// <summary>The schema's type, or the one its keywords imply when it names none (items → array, properties → object, ...).</summary>
+    public static JsonObjectType InferredType(JsonSchema s)
+    {
+        if (s.Type != JsonObjectType.None) return s.Type;
+        if (s.ActualProperties.Count > 0 || s.AdditionalPropertiesSchema is not null || s.RequiredProperties.Count > 0) return JsonObjectType.Object;
+        if (s.Item is not null || s.Items.Count > 0 || s.MinItems > 0 || s.MaxItems > 0) return JsonObjectType.Array;
+        if (!string.IsNullOrEmpty(s.Pattern) || s.MinLength is not null || s.MaxLength is not null || !string.IsNullOrEmpty(s.Format)) return JsonObjectType.String;
+        if (s.Minimum is not null || s.Maximum is not null) return JsonObjectType.Number;
+        return JsonObjectType.None;
+    }
+
     private Gen<JsonNode?> ArrayGen(JsonSchema s, int depth)
     {
+        var tuple = _tuples.For(s);
+        if (tuple.Count > 0)
+        {
+            var positions = tuple.Select(t => For(t, depth + 1)).ToList();
+            return RetryUntilValid(Gen.CollectToList(positions).Select(xs => (JsonNode?)new JsonArray(xs.ToArray())), s, 6);
+        }
         var min = s.MinItems;
         var max = s.MaxItems > 0 ? s.MaxItems : min + (depth >= MaxDepth ? 0 : 3);
         if (s.Items.Count > 0)
