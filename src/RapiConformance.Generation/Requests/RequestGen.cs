@@ -23,13 +23,18 @@ public sealed class RequestGen(EntityPool pool, SchemaGen schemas)
 
     public SchemaGen Schemas => schemas;
 
-    /// <summary>A valid request; path entities exist (when the target has any and the operation is not destructive) or are made up.</summary>
-    public Gen<FuzzRequest> Positive(OperationSpec op, bool existingOnly = false)
+    /// <summary>
+    /// A valid request; path entities exist (when the target has any and the operation is not destructive)
+    /// or are made up. With <paramref name="baseForMutation"/> entities exist and a body is always present,
+    /// so a mutation has something to act on and a refusal is not explained by a missing entity.
+    /// </summary>
+    public Gen<FuzzRequest> Positive(OperationSpec op, bool baseForMutation = false)
     {
+        var existingOnly = baseForMutation;
         var pathParams = op.PathParameters.ToList();
         var pathGen = Gen.CollectToList(pathParams.Select(p => PathValue(op, p, existingOnly)));
         var queryGen = Gen.CollectToList(op.QueryParameters.Select(QueryValues)).Select(lists => lists.SelectMany(x => x).ToList());
-        var bodyGen = BodyGen(op);
+        var bodyGen = BodyGen(op, baseForMutation);
         return Gen.Zip(pathGen, Gen.Zip(queryGen, bodyGen), (paths, rest) =>
         {
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -93,11 +98,11 @@ public sealed class RequestGen(EntityPool pool, SchemaGen schemas)
             .Select(l => l.ToList());
     }
 
-    private Gen<(bool Present, JsonNode? Value)> BodyGen(OperationSpec op)
+    private Gen<(bool Present, JsonNode? Value)> BodyGen(OperationSpec op, bool always)
     {
         if (op.RequestBody is null) return Gen.Constant((false, (JsonNode?)null));
         var value = schemas.For(op.RequestBody).Select(v => (true, v));
-        return op.RequestBodyRequired ? value : Gen.Frequency((1, Gen.Constant((false, (JsonNode?)null))), (3, value));
+        return op.RequestBodyRequired || always ? value : Gen.Frequency((1, Gen.Constant((false, (JsonNode?)null))), (3, value));
     }
 
     /// <summary>How a JSON value is written as a query value: strings raw, everything else as JSON text.</summary>

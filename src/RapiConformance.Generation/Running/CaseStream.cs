@@ -23,7 +23,7 @@ public sealed class CaseStream
         var perOperation = operations.Select(op =>
         {
             var positive = requests.Positive(op);
-            var mutated = requests.Positive(op, existingOnly: true).SelectMany(p => mutator.Mutate(op, p));
+            var mutated = requests.Positive(op, baseForMutation: true).SelectMany(p => mutator.Mutate(op, p));
             return Gen.Frequency((Math.Max(0, 100 - negative), positive), (Math.Max(0, negative), mutated));
         }).ToArray();
         _gen = Gen.Choose(0, perOperation.Length - 1).SelectMany(i => perOperation[i]);
