@@ -34,12 +34,21 @@ internal static class LoadVerb
         };
         command.SetAction(async (parse, ct) =>
         {
-            var options = BuildOptions(parse.GetValue(target)!, parse.GetValue(user), parse.GetValue(password), parse.GetValue(insecure),
-                parse.GetValue(op)!, parse.GetValue(rate), parse.GetValue(duration)!, parse.GetValue(concurrency), parse.GetValue(warmup)!,
-                parse.GetValue(maxRequests), parse.GetValue(allowRemote), parse.GetValue(timeout)!, parse.GetValue(seed));
-            var runId = DateTime.UtcNow.ToString("HHmmss", System.Globalization.CultureInfo.InvariantCulture);
-            var operation = LoadOperationCatalog.Find(options.Operation, runId, options.Seed)!;
-            return await RunAsync(options, operation, parse.GetValue(report)!, parse.GetValue(plain), ct);
+            // Caught here: System.CommandLine's default exception handler would print a stack trace and exit 1.
+            try
+            {
+                var options = BuildOptions(parse.GetValue(target)!, parse.GetValue(user), parse.GetValue(password), parse.GetValue(insecure),
+                    parse.GetValue(op)!, parse.GetValue(rate), parse.GetValue(duration)!, parse.GetValue(concurrency), parse.GetValue(warmup)!,
+                    parse.GetValue(maxRequests), parse.GetValue(allowRemote), parse.GetValue(timeout)!, parse.GetValue(seed));
+                var runId = DateTime.UtcNow.ToString("HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+                var operation = LoadOperationCatalog.Find(options.Operation, runId, options.Seed)!;
+                return await RunAsync(options, operation, parse.GetValue(report)!, parse.GetValue(plain), ct);
+            }
+            catch (UsageException e)
+            {
+                await Console.Error.WriteLineAsync($"rapi-conformance: {e.Message}");
+                return CommandLineEntry.UsageError;
+            }
         });
         return command;
     }

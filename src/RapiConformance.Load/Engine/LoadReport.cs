@@ -29,6 +29,8 @@ public sealed record LoadReport
     public required LatencySummary ResponseTime { get; init; }
     /// <summary>From the moment the request was actually handed to the socket to the answer.</summary>
     public required LatencySummary ServiceTime { get; init; }
+    /// <summary>How late the generator sent requests after their intended time; large values mean the generator, not the server, was the limit.</summary>
+    public required LatencySummary DispatchLag { get; init; }
     public required bool SubmitsJobs { get; init; }
     public long JobsSubmitted { get; init; }
     public long JobsSucceeded { get; init; }

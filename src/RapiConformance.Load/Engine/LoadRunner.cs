@@ -23,6 +23,9 @@ public sealed class LoadRunner
     private long _inFlight;
     private int _dispatchDone;
 
+    /// <summary>How the open-model dispatcher sleeps until the next intended send time; tests stall it on purpose.</summary>
+    internal Func<TimeSpan, CancellationToken, Task> Sleep { get; init; } = Task.Delay;
+
     public LoadRunner(LoadOptions options, LoadOperation operation, RapiLoadClient client, ILoadProgress progress)
     {
         if (options.IsOpenModel && options.Rate <= 0) throw new ArgumentException("the open model needs a positive rate");
@@ -40,6 +43,10 @@ public sealed class LoadRunner
         _progress.Phase($"preparing {_operation.Name} against {_options.Target}");
         try
         {
+            // One unmeasured probe, so an unreachable target is one clear error, not a report full of them.
+            var probe = await _client.SendAsync(HttpMethod.Get, "/version", null, stop).ConfigureAwait(false);
+            if (probe.Status is 401 or 403)
+                throw new LoadSetupException($"{_options.Target} refused the credentials (GET /version answered {probe.Status})");
             await _operation.PrepareAsync(_client, stop).ConfigureAwait(false);
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutException)
@@ -111,7 +118,7 @@ public sealed class LoadRunner
             if (nextAt >= _end) return "duration";
             if (next >= _options.MaxRequests) return "max-requests";
             var wait = TimeSpan.FromSeconds((nextAt - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency);
-            if (wait > TimeSpan.Zero) await Task.Delay(wait, stop).ConfigureAwait(false);
+            if (wait > TimeSpan.Zero) await Sleep(wait, stop).ConfigureAwait(false);
         }
     }
 
@@ -164,7 +171,7 @@ public sealed class LoadRunner
         var measured = intended >= _warmupEnd;
         var request = _operation.Next(sequence);
         var sent = Stopwatch.GetTimestamp();
-        _metrics.Sent(measured);
+        _metrics.Sent(measured, sent - intended);
         LoadResponse response;
         try
         {

@@ -31,6 +31,7 @@ public static class ReportBuilder
             AchievedPerSecond = perSecond(m.SucceededMeasured),
             ResponseTime = m.Response.Summarise(),
             ServiceTime = m.Service.Summarise(),
+            DispatchLag = m.DispatchLag.Summarise(),
             SubmitsJobs = operation.SubmitsJobs,
             JobsSubmitted = m.JobsSubmittedMeasured,
             JobsSucceeded = m.JobsSucceededMeasured,

@@ -12,6 +12,7 @@ public sealed class RunMetrics
 
     public LatencyHistogram Response { get; } = new();
     public LatencyHistogram Service { get; } = new();
+    public LatencyHistogram DispatchLag { get; } = new();
     public LatencyHistogram JobCompletion { get; } = new();
     public IntervalLatency IntervalResponse { get; } = new();
     public IntervalLatency IntervalCompletion { get; } = new();
@@ -31,10 +32,13 @@ public sealed class RunMetrics
     public long JobsFailedMeasured => Interlocked.Read(ref _jobsFailedMeasured);
     public long JobsUnfinishedMeasured => Interlocked.Read(ref _jobsUnfinishedMeasured);
 
-    public void Sent(bool measured)
+    /// <summary>A request left <paramref name="lagTicks"/> after its intended send time.</summary>
+    public void Sent(bool measured, long lagTicks)
     {
         Interlocked.Increment(ref _sentAll);
-        if (measured) Interlocked.Increment(ref _sentMeasured);
+        if (!measured) return;
+        Interlocked.Increment(ref _sentMeasured);
+        DispatchLag.RecordTicks(lagTicks);
     }
 
     public void Succeeded(bool measured, long responseTicks, long serviceTicks)

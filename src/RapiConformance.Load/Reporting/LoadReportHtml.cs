@@ -36,6 +36,7 @@ public static class LoadReportHtml
         html.Append("<h2>Latency (ms)</h2>\n<table><tr><th></th><th>count</th><th>p50</th><th>p90</th><th>p99</th><th>p99.9</th><th>max</th><th>mean</th></tr>");
         Row(html, "response time (from intended send; coordinated omission corrected)", r.ResponseTime);
         Row(html, "service time (from actual send)", r.ServiceTime);
+        Row(html, "generator lag (actual − intended send)", r.DispatchLag);
         if (r.SubmitsJobs) Row(html, "job completion (submit → terminal status)", r.JobCompletion);
         html.Append("</table>\n");
 

@@ -13,7 +13,8 @@ public static class LoadSummary
         s.Append(CultureInfo.InvariantCulture, $"load: {r.Operation} ({r.Model} model) stopped by {r.StoppedBy} after {r.MeasuredSeconds:0.##} s measured; ")
          .Append(CultureInfo.InvariantCulture, $"asked {(r.AskedPerSecond > 0 ? r.AskedPerSecond.ToString("0.##", CultureInfo.InvariantCulture) + "/s" : "max")}, achieved {r.AchievedPerSecond:0.##}/s\n")
          .Append(Latency("response", r.ResponseTime)).Append('\n')
-         .Append(Latency("service ", r.ServiceTime));
+         .Append(Latency("service ", r.ServiceTime)).Append('\n')
+         .Append(Latency("gen lag ", r.DispatchLag));
         if (r.SubmitsJobs)
             s.Append('\n').Append(Latency("job done", r.JobCompletion))
              .Append(CultureInfo.InvariantCulture, $"\nload: jobs submitted {r.JobsSubmitted}, succeeded {r.JobsSucceeded}, failed {r.JobsFailed}, unfinished {r.JobsUnfinished}");
