@@ -88,10 +88,18 @@ public sealed class LoadRunner
             await Task.WhenAny(_drained.Task, Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None)).ConfigureAwait(false);
         }
 
+        // Let the sampler finish the interval it is in, so the last point is as wide as the others
+        // (a sliver of an interval would show as a spike of throughput); not after Ctrl-C, which must be quick.
+        if (!stop.IsCancellationRequested)
+            await Task.Delay(_options.SampleInterval + TimeSpan.FromMilliseconds(20), CancellationToken.None).ConfigureAwait(false);
+        var tail = sampler.Points.Count;
         await samplerStop.CancelAsync().ConfigureAwait(false);
         await sampling.ConfigureAwait(false);
-        var last = sampler.Take(Stopwatch.GetTimestamp());
-        _progress.Sample(last, Interlocked.Read(ref _issued), _metrics.AllErrors.Total);
+        if (sampler.Points.Count == tail || stop.IsCancellationRequested || Interlocked.Read(ref _inFlight) > 0)
+        {
+            var last = sampler.Take(Stopwatch.GetTimestamp(), Interlocked.Read(ref _inFlight));
+            _progress.Sample(last, Interlocked.Read(ref _issued), _metrics.AllErrors.Total);
+        }
 
         var measuredTicks = Math.Max(0, Math.Min(dispatchEnd, _end) - _warmupEnd);
         return ReportBuilder.Build(_options, _operation, _metrics, sampler.Points, startedUtc, stoppedBy,

@@ -9,10 +9,11 @@ public static class LoadChartScript
     public const string Source = """
 (function () {
   var NS = 'http://www.w3.org/2000/svg';
-  var data = JSON.parse(document.getElementById('load-data').textContent);
+  var doc = JSON.parse(document.getElementById('load-data').textContent);
+  var data = doc.timeline;
   function el(name, attrs, parent) {
     var e = document.createElementNS(NS, name);
-    for (var k in attrs) e.setAttribute(k, attrs[k]);
+    for (var k in attrs) if (attrs[k] !== '') e.setAttribute(k, attrs[k]);
     if (parent) parent.appendChild(e);
     return e;
   }
@@ -28,7 +29,7 @@ public static class LoadChartScript
   }
   function chart(id, yLabel, series) {
     var svg = document.getElementById(id);
-    var W = 900, H = 300, L = 64, R = 150, T = 16, B = 36;
+    var W = 900, H = 300, L = 64, R = 150, T = 28, B = 36;
     var xs = data.map(function (p) { return p.seconds; });
     var xMax = xs.length ? Math.max.apply(null, xs) : 1;
     var yMax = 0;
@@ -36,8 +37,10 @@ public static class LoadChartScript
     yMax = nice(yMax * 1.05);
     function X(v) { return L + (W - L - R) * (xMax > 0 ? v / xMax : 0); }
     function Y(v) { return H - B - (H - T - B) * (v / yMax); }
-    var warm = data.filter(function (p) { return p.warmup; });
-    if (warm.length) el('rect', { x: L, y: T, width: Math.max(0, X(warm[warm.length - 1].seconds) - L), height: H - T - B, fill: '#f2f2f2' }, svg);
+    if (doc.warmupSeconds > 0) {
+      el('rect', { x: L, y: T, width: Math.max(0, X(Math.min(doc.warmupSeconds, xMax)) - L), height: H - T - B, fill: '#eeeeee' }, svg);
+      text(svg, L + 4, T + 12, 'warm-up');
+    }
     for (var i = 0; i <= 4; i++) {
       var v = yMax * i / 4;
       el('line', { x1: L, x2: W - R, y1: Y(v), y2: Y(v), stroke: '#e5e5e5' }, svg);
@@ -49,7 +52,7 @@ public static class LoadChartScript
     }
     el('line', { x1: L, x2: L, y1: T, y2: H - B, stroke: '#999' }, svg);
     el('line', { x1: L, x2: W - R, y1: H - B, y2: H - B, stroke: '#999' }, svg);
-    text(svg, 12, T + 4, yLabel);
+    text(svg, L, T - 10, yLabel, 'middle');
     var drawn = 0;
     series.forEach(function (s, k) {
       var pts = data.map(function (p) { return X(p.seconds).toFixed(1) + ',' + Y(s.value(p)).toFixed(1); });

@@ -60,7 +60,7 @@ public static class LoadReportHtml
         html.Append("<h2>Job backlog and requests in flight</h2><svg class=\"chart\" id=\"chart-backlog\" data-chart=\"backlog\" viewBox=\"0 0 900 300\"></svg>\n");
         html.Append("<p class=\"sub\">Shaded: warm-up, left out of every figure above. Each point covers one sampling interval.</p>\n");
         html.Append("<script type=\"application/json\" id=\"load-data\">")
-            .Append(JsonSerializer.Serialize(r.Timeline, LoadReportJson.Options)) // the default encoder escapes '<', so no "</script>" can appear
+            .Append(JsonSerializer.Serialize(new { warmupSeconds = r.WarmupSeconds, timeline = r.Timeline }, LoadReportJson.Options)) // the default encoder escapes '<', so no "</script>" can appear
             .Append("</script>\n<script>").Append(LoadChartScript.Source).Append("</script>\n</body></html>\n");
         return html.ToString();
     }
