@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Exporters.Json;
 using BenchmarkDotNet.Running;
 using RapiConformance.Benchmarks;
@@ -17,7 +16,7 @@ if (!list.Contains("--filter") && !list.Contains("-f") && !list.Contains("--list
 
 var config = DefaultConfig.Instance
     .WithArtifactsPath(artifacts)
-    .AddExporter(MarkdownExporter.GitHub, JsonExporter.Full)
+    .AddExporter(JsonExporter.Full)
     .WithOptions(ConfigOptions.DisableLogFile);
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(BenchFiles).Assembly).Run([.. list], config);
 Throughput.Report(summaries, artifacts);

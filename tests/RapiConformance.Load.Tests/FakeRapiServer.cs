@@ -83,7 +83,7 @@ public sealed class FakeRapiServer : IAsyncDisposable
                 : Results.Json(new { job_info = new[] { job.Status }, log_entries = Array.Empty<object>() });
         });
         _app.MapGet("/version", () => Results.Json(2));
-        _app.MapGet("/2/instances", () => Results.Json(new[] { new { id = "inst1.example", uri = "/2/instances/inst1.example" } }));
+        _app.MapGet("/2/instances", () => Results.Json(new[] { "inst1.example", "inst2.example", "inst3.example" }.Select(n => new { id = n, uri = "/2/instances/" + n })));
         _app.MapGet("/2/nodes", () => Results.Json(new[] { new { id = "node1.example", uri = "/2/nodes/node1.example" } }));
     }
 

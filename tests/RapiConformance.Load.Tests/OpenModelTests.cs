@@ -68,7 +68,22 @@ public class OpenModelTests
         Assert.Equal(50, report.MeasuredSent);
         Assert.Equal(50, report.ResponseTime.Count);
         Assert.Contains(report.Timeline, p => p.Warmup);
+        Assert.Empty(report.Errors);
         Assert.Contains(report.Timeline, p => !p.Warmup);
+    }
+
+    [Fact]
+    public async Task Every_issued_read_mix_request_is_accounted_for()
+    {
+        await using var server = await FakeRapiServer.StartAsync();
+        var report = await LoadRun.RunAsync(LoadRun.Options(server, op: "read-mix", rate: 200, seconds: 1, warmup: 0.25));
+
+        Assert.Equal(250, report.Issued);
+        Assert.Equal(report.Issued, report.WarmupIssued + report.MeasuredSent);
+        Assert.Equal(report.MeasuredSent, report.MeasuredSucceeded + report.MeasuredFailed);
+        // The test server knows only some of the mix's paths: the others are counted by status, not lost.
+        Assert.True(report.Errors.ContainsKey("http-404"));
+        Assert.DoesNotContain(report.Errors.Keys, k => k.StartsWith("generator-", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -15,27 +15,37 @@ public class OperationTests
     }
 
     [Fact]
-    public void Tag_add_remove_alternates_on_the_same_tag()
+    public void Tag_add_remove_removes_what_it_added_a_few_pairs_earlier_and_each_tag_once()
     {
         var op = LoadOperationCatalog.Find("tag-add-remove", "r", 1)!;
-        var add = op.Next(6);
-        var remove = op.Next(7);
-        Assert.Equal(HttpMethod.Put, add.Method);
-        Assert.Equal(HttpMethod.Delete, remove.Method);
-        Assert.Equal("/2/tags?tag=rcl-r-3", add.PathAndQuery);
-        Assert.Equal(add.PathAndQuery, remove.PathAndQuery);
-        Assert.True(add.IsJob && remove.IsJob);
+        var requests = Enumerable.Range(0, 400).Select(i => op.Next(i)).ToList();
+        Assert.All(requests, r => Assert.True(r.IsJob));
+        Assert.Equal("/2/tags?tag=rcl-r-3", requests[6].PathAndQuery);
+        Assert.Equal(HttpMethod.Put, requests[6].Method);
+        var added = new Dictionary<string, int>();
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var tag = requests[i].PathAndQuery;
+            if (requests[i].Method == HttpMethod.Put) { Assert.True(added.TryAdd(tag, i), $"{tag} added twice"); continue; }
+            Assert.Equal(HttpMethod.Delete, requests[i].Method);
+            Assert.True(added.Remove(tag, out var at), $"{tag} removed before it was added");
+            Assert.True(i - at >= 2 * PairSchedule.Lag, $"{tag} removed only {i - at} requests after its add");
+        }
+        Assert.InRange(added.Count, 1, 3 * PairSchedule.Lag); // the cluster does not grow with the run
     }
 
     [Fact]
-    public void Instance_create_delete_creates_then_deletes_the_same_instance()
+    public void Instance_create_delete_deletes_instances_it_created()
     {
         var op = LoadOperationCatalog.Find("instance-create-delete", "r", 1)!;
-        var create = op.Next(4);
-        var delete = op.Next(5);
-        Assert.Equal(HttpMethod.Post, create.Method);
-        Assert.Contains("\"name\":\"rcl-r-2.load.test\"", create.Body, StringComparison.Ordinal);
-        Assert.Equal("/2/instances/rcl-r-2.load.test", delete.PathAndQuery);
+        var first = op.Next(4);
+        Assert.Equal(HttpMethod.Post, first.Method);
+        Assert.Contains("\"name\":\"rcl-r-2.load.test\"", first.Body, StringComparison.Ordinal);
+        var delete = Enumerable.Range(0, 200).Select(i => op.Next(i)).First(r => r.Method == HttpMethod.Delete);
+        Assert.Equal("/2/instances/rcl-r-0.load.test", delete.PathAndQuery);
+        var names = Enumerable.Range(0, 200).Select(i => op.Next(i)).Where(r => r.Method == HttpMethod.Post)
+            .Select(r => System.Text.Json.JsonDocument.Parse(r.Body!).RootElement.GetProperty("name").GetString()).ToList();
+        Assert.Equal(names.Count, names.Distinct().Count());
     }
 
     [Fact]
@@ -49,8 +59,8 @@ public class OperationTests
         await b.PrepareAsync(client, CancellationToken.None);
         var pathsA = Enumerable.Range(0, 500).Select(i => a.Next(i).PathAndQuery).ToList();
         Assert.Equal(pathsA, Enumerable.Range(0, 500).Select(i => b.Next(i).PathAndQuery));
-        foreach (var expected in new[] { "/2/instances/inst1.example", "/2/nodes/node1.example", "/2/instances?bulk=1", "/2/nodes?bulk=1", "/2/instances", "/2/info", "/2/jobs" })
+        foreach (var expected in new[] { "/2/instances/inst1.example", "/2/instances/inst2.example", "/2/instances/inst3.example", "/2/nodes/node1.example", "/2/instances?bulk=1", "/2/nodes?bulk=1", "/2/instances", "/2/info", "/2/jobs" })
             Assert.Contains(expected, pathsA);
-        Assert.InRange(pathsA.Count(p => p == "/2/instances/inst1.example"), 100, 200); // about 30 %
+        Assert.InRange(pathsA.Count(p => p.StartsWith("/2/instances/inst", StringComparison.Ordinal)), 100, 200); // about 30 %
     }
 }

@@ -177,10 +177,22 @@ public sealed class LoadRunner
     private async Task ExecuteAsync(long sequence, long intended, bool waitForJob)
     {
         var measured = intended >= _warmupEnd;
-        var request = _operation.Next(sequence);
-        var sent = Stopwatch.GetTimestamp();
-        _metrics.Sent(measured, sent - intended);
+        LoadRequest request;
+        long sent;
         LoadResponse response;
+        try
+        {
+            request = _operation.Next(sequence);
+            sent = Stopwatch.GetTimestamp();
+            _metrics.Sent(measured, sent - intended);
+        }
+        catch (Exception e)
+        {
+            // A defect of the generator itself: counted, never lost.
+            _metrics.Sent(measured, Stopwatch.GetTimestamp() - intended);
+            _metrics.Failed(measured, "generator-" + e.GetType().Name);
+            return;
+        }
         try
         {
             response = await _client.SendAsync(request.Method, request.PathAndQuery, request.Body, _abort.Token).ConfigureAwait(false);

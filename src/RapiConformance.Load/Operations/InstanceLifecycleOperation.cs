@@ -16,7 +16,7 @@ public sealed class InstanceLifecycleOperation(string runId, bool createDelete) 
     public override string Name => createDelete ? "instance-create-delete" : "instance-startup-shutdown";
 
     public override string Description => createDelete
-        ? "alternately create a diskless instance and delete it (POST /2/instances, DELETE /2/instances/X); jobs"
+        ? "create a diskless instance, and delete the one created 16 pairs earlier (POST /2/instances, DELETE /2/instances/X); jobs"
         : "alternately start up and shut down an existing instance (PUT .../startup, .../shutdown); jobs";
 
     public override bool SubmitsJobs => true;
@@ -38,9 +38,10 @@ public sealed class InstanceLifecycleOperation(string runId, bool createDelete) 
     {
         if (!createDelete)
             return new LoadRequest(HttpMethod.Put, $"/2/instances/{_instance}/{(sequence % 2 == 0 ? "startup" : "shutdown")}", IsJob: true);
-        var k = sequence / 2;
-        var name = $"rcl-{runId}-{k}.load.test";
-        if (sequence % 2 == 1) return new LoadRequest(HttpMethod.Delete, $"/2/instances/{name}", IsJob: true);
+        var (create, k) = PairSchedule.For(sequence);
+        var name = $"rcl-{runId}-{PairSchedule.Name(k)}.load.test";
+        if (!create) return new LoadRequest(HttpMethod.Delete, $"/2/instances/{name}", IsJob: true);
+        k = k >= 0 ? k : 60_000 - k; // spares get addresses of their own
         var body = JsonSerializer.Serialize(new Dictionary<string, object?>
         {
             ["__version__"] = 1, ["mode"] = "create", ["name"] = name, ["disk_template"] = "diskless",

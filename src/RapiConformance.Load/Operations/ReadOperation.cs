@@ -44,7 +44,7 @@ public sealed class ReadOperation : LoadOperation
         if (_fixedPath is not null) return new LoadRequest(HttpMethod.Get, _fixedPath);
         var roll = Mix64((ulong)sequence ^ ((ulong)(uint)_seed << 32));
         var pick = (int)(roll % 100);
-        var index = (int)(roll >> 32);
+        var index = (int)(roll >> 33); // 31 bits: never negative
         var path = pick switch
         {
             < 30 => $"/2/instances/{_instances[index % _instances.Count]}",

@@ -12,7 +12,7 @@ public sealed class TagOperation(string runId, bool removeToo) : LoadOperation
     public override string Name => removeToo ? "tag-add-remove" : "tag-add";
 
     public override string Description => removeToo
-        ? "alternately add and remove a cluster tag (PUT/DELETE /2/tags); jobs"
+        ? "add a cluster tag, and remove the one added 16 pairs earlier (PUT/DELETE /2/tags); jobs"
         : "add a new cluster tag per request (PUT /2/tags?tag=...); jobs";
 
     public override bool SubmitsJobs => true;
@@ -20,8 +20,9 @@ public sealed class TagOperation(string runId, bool removeToo) : LoadOperation
     public override LoadRequest Next(long sequence)
     {
         if (!removeToo) return new LoadRequest(HttpMethod.Put, $"/2/tags?tag=rcl-{runId}-{sequence}", IsJob: true);
-        var tag = $"rcl-{runId}-{sequence / 2}";
-        return sequence % 2 == 0
+        var (create, item) = PairSchedule.For(sequence);
+        var tag = $"rcl-{runId}-{PairSchedule.Name(item)}";
+        return create
             ? new LoadRequest(HttpMethod.Put, $"/2/tags?tag={tag}", IsJob: true)
             : new LoadRequest(HttpMethod.Delete, $"/2/tags?tag={tag}", IsJob: true);
     }
