@@ -43,7 +43,7 @@ public sealed class SpecCatalog
 
     public static SpecCatalog FromYaml(string yaml)
     {
-        var document = OpenApiYamlDocument.FromYamlAsync(yaml).GetAwaiter().GetResult();
+        var document = OpenApiDocument.FromJsonAsync(YamlToJson.Convert(yaml)).GetAwaiter().GetResult();
         return new SpecCatalog(document, OperationReader.Read(document));
     }
 

@@ -1,0 +1,2 @@
+global using RapiConformance.Spec;
+global using Xunit;
