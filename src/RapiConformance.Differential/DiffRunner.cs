@@ -83,6 +83,10 @@ public sealed class DiffRunner(DiffOptions options, AllowList allowList, SpecCat
             return null;
         }
         fixture.Set("last_job", jobId.ToString());
+        if (!fixture.Tokens.ContainsKey("job"))
+        {
+            fixture.Set("job", jobId.ToString()); // a fresh server has no job until the sequence makes one
+        }
         return await follower.FollowAsync(http, jobId, cancellationToken).ConfigureAwait(false);
     }
 }
