@@ -4,8 +4,10 @@ using System.Text.Json.Nodes;
 namespace RapiConformance.Differential;
 
 /// <summary>
-/// The `diff` section of report.json. When DIR/report.json already exists (a `check` run wrote it), only
-/// its "diff" member is replaced, so one report holds both.
+/// The diff part of report.json: "diff" is the harness report's list of findings
+/// ({operation, request, left, right, difference}; unexpected ones first, documented ones marked), and
+/// "diffRun" holds the whole run (counts, every step, both sides' statuses and jobs). When DIR/report.json
+/// already exists (a `check` run wrote it), only these two members are replaced, so one report holds both.
 /// </summary>
 public static class DiffReportJson
 {
@@ -40,10 +42,25 @@ public static class DiffReportJson
         {
             root = [];
         }
-        root["diff"] = Section(result);
+        root["diff"] = Findings(result);
+        root["diffRun"] = Section(result);
         File.WriteAllText(file, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         return file;
     }
+
+    /// <summary>The findings in the shape of the harness report's DiffFinding.</summary>
+    public static JsonArray Findings(DiffResult result) => new(result.Unexpected.Concat(result.Documented).Select(d =>
+    {
+        var step = result.Steps.First(s => s.Step.Id == d.StepId);
+        return (JsonNode?)new JsonObject
+        {
+            ["operation"] = d.OperationId,
+            ["request"] = $"{step.Step.Method} {step.Step.Path} ({d.StepId})",
+            ["left"] = d.A,
+            ["right"] = d.B,
+            ["difference"] = (d.Documented ? $"documented ({d.DocumentedBy}): " : "") + $"{d.Kind} {d.Path}".TrimEnd(),
+        };
+    }).ToArray());
 
     private static JsonObject Row(Difference d) => new()
     {
