@@ -193,7 +193,15 @@ def operation(op, bodies, components):
     if op.get("opcodes"):
         out["x-rapi-opcodes"] = op["opcodes"]
     if body is not None:
-        out["x-rapi-body"] = body if isinstance(body, str) else body.get("kind", "custom")
+        out["x-rapi-body"] = body if isinstance(body, str) else body.get("kind", "opcode")
+    entry = bodies.rapi_entry(op)
+    if entry is not None and "static_params" in entry:
+        # What the handler fills itself (a body member of that name gives 400), refuses (403) and renames.
+        out["x-rapi-static-params"] = sorted(entry["static_params"])
+        if entry["forbidden_params"]:
+            out["x-rapi-forbidden-params"] = sorted(entry["forbidden_params"])
+        if entry["renamed_body_params"]:
+            out["x-rapi-renamed-params"] = dict(sorted(entry["renamed_body_params"].items()))
     out["x-rapi-notes"] = op.get("notes", [])
     return out
 

@@ -176,6 +176,7 @@ OPERATIONS = [
     op("GET", "/version", "getVersion", "cluster", "The RAPI version", P25, ok=ref("Version"), luxi=False,
        notes=["Not in the 2.0 document (its clients see 404 on older servers)."]),
     op("GET", "/2/info", "getClusterInfo", "cluster", "Cluster information", P_ALL, ok=ref("ClusterInfo"),
+       opcode="OP_CLUSTER_QUERY",
        ok_by_profile={"2.0": "ClusterInfoLegacy", "2.5": "ClusterInfoLegacy"},
        notes=["3.0 answers luxid's QueryClusterInfo plus the alias keys vg_name and drbd_helper; Ganeti 3.0.2 "
               "also sends keys that LUClusterQuery never had (gluster_storage_dir, zeroing_image, "

@@ -52,7 +52,9 @@ COMMON = {"ctime": TIME, "mtime": TIME, "uuid": S, "serial_no": I, "tags": L(S)}
 DISK_TEMPLATES = ["blockdev", "diskless", "drbd", "ext", "file", "gluster", "plain", "rbd", "sharedfile"]
 INSTANCE_STATUS = ["running", "ADMIN_down", "ADMIN_offline", "ERROR_wrongnode", "ERROR_up", "ERROR_down",
                    "ERROR_nodedown", "ERROR_nodeoffline", "USER_down"]
-BEPARAMS = {"type": "object", "additionalProperties": True,
+BEPARAMS = {"type": "object", "additionalProperties": True, "required": ["memory"],
+            "properties": {"memory": I, "maxmem": I, "minmem": I, "vcpus": I, "auto_balance": B,
+                           "always_failover": B, "spindle_use": I},
             "description": "Merged backend parameters; RAPI adds 'memory' (a copy of maxmem)"}
 
 INSTANCE_FIELDS = {
@@ -230,7 +232,7 @@ def component_schemas(bodies):
     c["ClusterInfoLegacy"] = open_typed({**CLUSTER_INFO_FIELDS, "architecture": L(S)})
 
     c["Instance"] = closed(INSTANCE_FIELDS, description="I_FIELDS (single GET and bulk list are the same)")
-    legacy = {**INSTANCE_FIELDS, "admin_state": B}
+    legacy = {**INSTANCE_FIELDS, "admin_state": B, "beparams": OBJ}
     c["InstanceLegacy"] = open_typed(legacy, description="2.x: admin_state is a bool, examples are partial")
     c["InstanceListItem"] = list_item("id", "instances")
     c["ListItemLegacy"] = list_item("name", "x", legacy=True)
