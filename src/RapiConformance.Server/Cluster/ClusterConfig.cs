@@ -1,0 +1,14 @@
+using System.Text.Json.Nodes;
+
+namespace RapiConformance.Server.Cluster;
+
+/// <summary>The cluster object itself: name, master, tags and the cluster-wide parameters.</summary>
+public sealed class ClusterConfig : Entity
+{
+    public override EntityKind Kind => EntityKind.Cluster;
+
+    public string Master { get; set; } = "";
+
+    /// <summary>Every other /2/info key (hvparams, beparams, ipolicy, ...), as Ganeti reports it.</summary>
+    public JsonObject Parameters { get; set; } = [];
+}

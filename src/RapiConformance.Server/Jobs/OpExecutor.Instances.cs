@@ -1,0 +1,209 @@
+using System.Text.Json.Nodes;
+using RapiConformance.Server.Cluster;
+using RapiConformance.Server.Faults;
+
+namespace RapiConformance.Server.Jobs;
+
+public sealed partial class OpExecutor
+{
+    private static readonly string[] MirroredTemplates = ["drbd", "diskless", "sharedfile", "blockdev", "rbd", "ext", "gluster"];
+
+    private JsonNode? RenameInstance(JsonObject op, bool dry)
+    {
+        var i = RequireInstance(op);
+        var newName = Str(op, "new_name") ?? throw OpFailure.Input("Missing new name");
+        if (cluster.Instance(newName) is not null) throw OpFailure.Exists($"Instance '{newName}' is already in the cluster");
+        if (i.AdminState == "up") throw OpFailure.State($"Instance {i.Name} is running, can't rename");
+        if (dry) return newName;
+        var oldName = i.Name;
+        cluster.Rename(i, newName);
+        if (faults.Has(FaultIds.RenameStateWrong))
+        {
+            var ghost = (Instance)Storage.EntityStore.Deserialize("Instance", Storage.EntityStore.Serialize(i));
+            ghost.Name = oldName;
+            ghost.Uuid = ClusterGenerator.Uuid(_rng);
+            cluster.Add(ghost);
+        }
+        return newName;
+    }
+
+    private JsonNode? ModifyInstance(JsonObject op, bool dry)
+    {
+        var i = RequireInstance(op);
+        var changes = new JsonArray();
+        var be = op["beparams"] is JsonObject b && b.Count > 0 ? NormalizeBeParams(b) : null;
+        if (be is not null && be["maxmem"] is { } mm && be["minmem"] is null && ClusterIndex.BeInt(cluster, i, "minmem") > mm.Num())
+            throw OpFailure.Input($"Minimum memory ({ClusterIndex.BeInt(cluster, i, "minmem")}) can't be larger than maximum memory ({mm})");
+        if (Str(op, "os_name") is { } os && os.Length == 0) throw OpFailure.Input("Invalid OS name");
+        if (op["offline"] is JsonValue off && off.GetValue<bool>() && i.AdminState == "up")
+            throw OpFailure.State($"Instance is running, can't mark it offline");
+        if (dry) return changes;
+        if (be is not null)
+            foreach (var (k, v) in be)
+            {
+                i.BeParams[k] = v?.DeepClone();
+                changes.Add(new JsonArray("be/" + k, v?.DeepClone()));
+            }
+        if (op["hvparams"] is JsonObject hv)
+            foreach (var (k, v) in hv)
+            {
+                i.HvParams[k] = v?.DeepClone();
+                changes.Add(new JsonArray("hv/" + k, v?.DeepClone()));
+            }
+        if (op["osparams"] is JsonObject osp)
+            foreach (var (k, v) in osp) i.OsParams[k] = v?.DeepClone();
+        if (Str(op, "os_name") is { } newOs)
+        {
+            i.Os = newOs;
+            changes.Add(new JsonArray("os", newOs));
+        }
+        if (op["offline"] is JsonValue offline)
+        {
+            i.AdminState = offline.GetValue<bool>() ? "offline" : "down";
+            changes.Add(new JsonArray("admin_state", i.AdminState));
+        }
+        cluster.Touch(i);
+        return changes;
+    }
+
+    private JsonNode? GrowDisk(JsonObject op, bool dry)
+    {
+        var i = RequireInstance(op);
+        var index = (int)(op["disk"]?.Num() ?? -1);
+        if (index < 0 || index >= i.Disks.Count) throw OpFailure.Input($"Invalid disk index {index}");
+        var amount = (int)(op["amount"]?.Num() ?? 0);
+        var absolute = Bool(op, "absolute") == true;
+        var disk = i.Disks[index];
+        var grow = absolute ? amount - disk.Size : amount;
+        if (grow < 0) throw OpFailure.Input($"Requested size ({amount}) is smaller than the current disk size ({disk.Size})");
+        if (i.DiskTemplate is "plain" or "drbd")
+            foreach (var n in i.AllNodes)
+            {
+                var node = RequireNode(n);
+                var free = node.DiskTotal - cluster.Index.DiskUsed(n);
+                if (grow > free)
+                    throw OpFailure.NoResources($"Not enough disk space on target node {n} vg xenvg: required {grow} MiB, available {free} MiB");
+            }
+        if (i.DiskTemplate == "diskless") throw OpFailure.State("Instance has no disks");
+        if (!dry && grow > 0)
+        {
+            disk.Size += grow;
+            cluster.Touch(i);
+        }
+        return null;
+    }
+
+    private JsonNode? Move(JsonObject op, bool dry, bool migrate)
+    {
+        var i = RequireInstance(op);
+        if (!MirroredTemplates.Contains(i.DiskTemplate))
+            throw OpFailure.State($"Instance's disk layout '{i.DiskTemplate}' does not allow {(migrate ? "migrations" : "failover")}");
+        Node target;
+        if (i.DiskTemplate == "drbd")
+        {
+            if (i.SecondaryNodes.Count == 0) throw OpFailure.State("Instance has no secondary node");
+            target = RequireNode(i.SecondaryNodes[0]);
+        }
+        else
+        {
+            target = Str(op, "target_node") is { } t ? RequireNode(t)
+                : cluster.Nodes.FirstOrDefault(n => n.Name != i.PrimaryNode && !n.Offline && !n.Drained)
+                  ?? throw OpFailure.NoResources("No other node available for the instance");
+        }
+        if (target.Offline) throw OpFailure.State($"Target node {target.Name} is offline");
+        if (migrate && i.AdminState != "up" && Bool(op, "allow_failover") != true && false)
+            throw OpFailure.State($"Instance {i.Name} is not running");
+        if (i.AdminState == "up")
+        {
+            var free = target.MemoryTotal - target.MemoryNode - cluster.Index.MemoryUsed(target.Name);
+            var need = ClusterIndex.BeInt(cluster, i, "maxmem");
+            if (need > free)
+                throw OpFailure.NoResources($"Not enough memory on node {target.Name} for starting instance {i.Name}: needed {need} MiB, available {free} MiB");
+        }
+        if (dry) return null;
+        var old = i.PrimaryNode;
+        i.PrimaryNode = target.Name;
+        if (i.DiskTemplate == "drbd") i.SecondaryNodes = [old];
+        cluster.Touch(i);
+        return null;
+    }
+
+    private JsonNode? Reinstall(JsonObject op, bool dry)
+    {
+        var i = RequireInstance(op);
+        if (i.AdminState == "up") throw OpFailure.State($"Instance {i.Name} is marked to be up, cannot reinstall");
+        if (!dry && Str(op, "os_type") is { } os)
+        {
+            i.Os = os;
+            cluster.Touch(i);
+        }
+        return null;
+    }
+
+    private JsonNode? QueryData(JsonObject op)
+    {
+        var result = new JsonObject();
+        var names = (op["instances"] as JsonArray)?.Select(x => x!.GetValue<string>()).ToList() ?? [];
+        var targets = names.Count == 0 ? cluster.Instances.ToList() : names.Select(n => cluster.Instance(n) ?? throw OpFailure.NoEntity("Instance", n)).ToList();
+        foreach (var i in targets)
+        {
+            result[i.Name] = new JsonObject
+            {
+                ["name"] = i.Name,
+                ["config_state"] = i.AdminState,
+                ["run_state"] = EntityJson.InstanceStatus(cluster, i) == "running" ? "up" : "down",
+                ["pnode"] = i.PrimaryNode,
+                ["snodes"] = new JsonArray(i.SecondaryNodes.Select(s => (JsonNode)s).ToArray()),
+                ["os"] = i.Os,
+                ["uuid"] = i.Uuid,
+                ["hypervisor"] = i.Hypervisor,
+                ["disk_template"] = i.DiskTemplate,
+                ["network_port"] = i.NetworkPort,
+                ["be_actual"] = EntityJson.MergedBeParams(cluster, i),
+                ["hv_actual"] = i.HvParams.DeepClone(),
+                ["os_actual"] = i.OsParams.DeepClone(),
+                ["ctime"] = i.Ctime,
+                ["mtime"] = i.Mtime,
+                ["disks"] = new JsonArray(i.Disks.Select(d => (JsonNode)new JsonObject { ["size"] = d.Size, ["uuid"] = d.Uuid, ["mode"] = d.Mode }).ToArray()),
+                ["nics"] = new JsonArray(i.Nics.Select(n => (JsonNode)new JsonObject { ["mac"] = n.Mac, ["ip"] = n.Ip, ["mode"] = n.Mode, ["link"] = n.Link }).ToArray()),
+            };
+        }
+        return result;
+    }
+
+    private JsonNode? SetDisksActive(JsonObject op, bool dry, bool active)
+    {
+        var i = RequireInstance(op);
+        if (!active && i.AdminState == "up" && Bool(op, "force") != true)
+            throw OpFailure.State($"Instance {i.Name} is running, cannot deactivate disks");
+        if (!dry && i.DisksActive != active)
+        {
+            i.DisksActive = active;
+            cluster.Touch(i);
+        }
+        return active ? new JsonArray(i.Disks.Select((d, k) => (JsonNode)new JsonArray(i.PrimaryNode, $"disk/{k}", $"/dev/drbd{k}")).ToArray()) : null;
+    }
+
+    private JsonNode? CheckInstanceOnly(JsonObject op)
+    {
+        var i = RequireInstance(op);
+        if (Str(op, "OP_ID") == "OP_INSTANCE_REPLACE_DISKS" && i.DiskTemplate != "drbd")
+            throw OpFailure.Input($"Can only run replace disks for DRBD8-based instances");
+        return null;
+    }
+
+    private JsonNode? PrepareExport(JsonObject op)
+    {
+        RequireInstance(op);
+        return Str(op, "mode") == "remote"
+            ? new JsonObject { ["handshake"] = new JsonArray(0, "hash", "salt"), ["x509_key_name"] = new JsonArray("key", "hash", "salt"), ["x509_ca"] = "ca" }
+            : null;
+    }
+
+    private JsonNode? Export(JsonObject op)
+    {
+        var i = RequireInstance(op);
+        if (Str(op, "mode") != "remote") RequireNode(Str(op, "target_node"));
+        return new JsonArray(true, new JsonArray(i.Disks.Select(_ => (JsonNode)true).ToArray()));
+    }
+}

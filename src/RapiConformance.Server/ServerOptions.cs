@@ -1,0 +1,54 @@
+using RapiConformance.Spec;
+
+namespace RapiConformance.Server;
+
+/// <summary>How to start a reference server (the same knobs as `serve`).</summary>
+public sealed record ServerOptions
+{
+    public Profile Profile { get; init; } = Profile.V3_0;
+
+    public string Bind { get; init; } = "127.0.0.1";
+
+    /// <summary>0 picks a free port.</summary>
+    public int Port { get; init; } = 5080;
+
+    public bool UseTls { get; init; } = true;
+
+    /// <summary>PEM certificate and key; when null a self-signed certificate is made and kept in the state directory.</summary>
+    public string? CertificateFile { get; init; }
+
+    public string? KeyFile { get; init; }
+
+    /// <summary>null: a fresh temporary directory (removed on dispose).</summary>
+    public string? StateDirectory { get; init; }
+
+    /// <summary>Ganeti-format users file; null means no users (every request that needs a user gets 401).</summary>
+    public string? UsersFile { get; init; }
+
+    /// <summary>Like ganeti-rapi --require-authentication (Debian's default): every request needs a valid user.</summary>
+    public bool RequireAuthentication { get; init; }
+
+    public int Nodes { get; init; } = 3;
+
+    public int Instances { get; init; } = 10;
+
+    public int Seed { get; init; } = 1;
+
+    public IReadOnlyList<string> Faults { get; init; } = [];
+
+    public int JobWorkers { get; init; } = 2;
+
+    /// <summary>Simulated time a job spends waiting and running (0: as fast as possible).</summary>
+    public TimeSpan JobRunTime { get; init; } = TimeSpan.Zero;
+
+    /// <summary>How long /2/jobs/{id}/wait blocks without a change (Ganeti: 10 s).</summary>
+    public TimeSpan JobWaitTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Finalized jobs kept in /2/jobs; older ones are archived (still readable by id).</summary>
+    public int KeepFinalizedJobs { get; init; } = 2000;
+
+    /// <summary>Largest accepted request body (Ganeti has none; we answer 413 beyond this).</summary>
+    public long MaxBodyBytes { get; init; } = 4 * 1024 * 1024;
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+}

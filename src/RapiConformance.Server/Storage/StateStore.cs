@@ -1,0 +1,209 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+
+namespace RapiConformance.Server.Storage;
+
+/// <summary>
+/// The durable state under --state: SQLite in WAL mode. Writes go through one writer task that commits many
+/// queued writes per transaction (group commit); a caller's task completes only when its write is on disk.
+/// </summary>
+public sealed class StateStore : IAsyncDisposable
+{
+    private readonly string _connectionString;
+    private readonly Channel<StoreWrite> _queue = Channel.CreateUnbounded<StoreWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writer;
+    private readonly SqliteConnection _writeConnection;
+
+    public StateStore(string directory, int maxBatch = 2048)
+    {
+        Directory.CreateDirectory(directory);
+        Path = System.IO.Path.Combine(directory, "rapi-state.db");
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true }.ToString();
+        _writeConnection = new SqliteConnection(_connectionString);
+        _writeConnection.Open();
+        Execute(_writeConnection, """
+            PRAGMA journal_mode=WAL;
+            PRAGMA synchronous=FULL;
+            CREATE TABLE IF NOT EXISTS jobs(id INTEGER PRIMARY KEY, finalized INTEGER NOT NULL, archived INTEGER NOT NULL, json TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS entities(uuid TEXT PRIMARY KEY, kind TEXT NOT NULL, json TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            """);
+        MaxBatch = maxBatch;
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
+    public string Path { get; }
+
+    public int MaxBatch { get; }
+
+    /// <summary>Number of transactions committed (to see group commit at work).</summary>
+    public long Commits => Interlocked.Read(ref _commits);
+
+    private long _commits;
+
+    public Task WriteAsync(StoreWrite write)
+    {
+        if (!_queue.Writer.TryWrite(write)) throw new InvalidOperationException("the state store is closed");
+        return write.Done.Task;
+    }
+
+    public string? GetMeta(string key)
+    {
+        using var c = Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT value FROM meta WHERE key=$k";
+        cmd.Parameters.AddWithValue("$k", key);
+        return cmd.ExecuteScalar() as string;
+    }
+
+    public void SetMetaNow(string key, string value)
+    {
+        using var c = Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "INSERT INTO meta(key,value) VALUES($k,$v) ON CONFLICT(key) DO UPDATE SET value=excluded.value";
+        cmd.Parameters.AddWithValue("$k", key);
+        cmd.Parameters.AddWithValue("$v", value);
+        cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>Writes the initial entities in one transaction (first start).</summary>
+    public void SeedEntities(IEnumerable<(string Uuid, string Kind, string Json)> rows, IReadOnlyDictionary<string, string> meta)
+    {
+        using var c = Open();
+        using var tx = c.BeginTransaction();
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "INSERT OR REPLACE INTO entities(uuid,kind,json) VALUES($u,$k,$j)";
+        var u = cmd.Parameters.Add("$u", SqliteType.Text);
+        var k = cmd.Parameters.Add("$k", SqliteType.Text);
+        var j = cmd.Parameters.Add("$j", SqliteType.Text);
+        foreach (var row in rows)
+        {
+            u.Value = row.Uuid;
+            k.Value = row.Kind;
+            j.Value = row.Json;
+            cmd.ExecuteNonQuery();
+        }
+        using var m = c.CreateCommand();
+        m.Transaction = tx;
+        m.CommandText = "INSERT OR REPLACE INTO meta(key,value) VALUES($k,$v)";
+        var mk = m.Parameters.Add("$k", SqliteType.Text);
+        var mv = m.Parameters.Add("$v", SqliteType.Text);
+        foreach (var (key, value) in meta)
+        {
+            mk.Value = key;
+            mv.Value = value;
+            m.ExecuteNonQuery();
+        }
+        tx.Commit();
+    }
+
+    public List<(string Kind, string Json)> LoadEntities()
+    {
+        using var c = Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT kind, json FROM entities";
+        using var r = cmd.ExecuteReader();
+        var list = new List<(string, string)>();
+        while (r.Read()) list.Add((r.GetString(0), r.GetString(1)));
+        return list;
+    }
+
+    /// <summary>The jobs not archived, by id.</summary>
+    public List<string> LoadLiveJobs()
+    {
+        using var c = Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT json FROM jobs WHERE archived=0 ORDER BY id";
+        using var r = cmd.ExecuteReader();
+        var list = new List<string>();
+        while (r.Read()) list.Add(r.GetString(0));
+        return list;
+    }
+
+    public long MaxJobId()
+    {
+        using var c = Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT COALESCE(MAX(id),0) FROM jobs";
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    public string? LoadJob(long id)
+    {
+        using var c = Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT json FROM jobs WHERE id=$id";
+        cmd.Parameters.AddWithValue("$id", id);
+        return cmd.ExecuteScalar() as string;
+    }
+
+    private SqliteConnection Open()
+    {
+        var c = new SqliteConnection(_connectionString);
+        c.Open();
+        return c;
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<StoreWrite>(MaxBatch);
+        using var jobCmd = Prepare("INSERT INTO jobs(id,finalized,archived,json) VALUES($a,$b,$c,$d) ON CONFLICT(id) DO UPDATE SET finalized=excluded.finalized, archived=excluded.archived, json=excluded.json", 4);
+        using var entCmd = Prepare("INSERT INTO entities(uuid,kind,json) VALUES($a,$b,$c) ON CONFLICT(uuid) DO UPDATE SET kind=excluded.kind, json=excluded.json", 3);
+        using var delCmd = Prepare("DELETE FROM entities WHERE uuid=$a", 1);
+        using var archCmd = Prepare("UPDATE jobs SET archived=1 WHERE id=$a", 1);
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var w)) batch.Add(w);
+            try
+            {
+                using var tx = _writeConnection.BeginTransaction();
+                foreach (var cmd in new[] { jobCmd, entCmd, delCmd, archCmd }) cmd.Transaction = tx;
+                foreach (var w in batch)
+                {
+                    foreach (var (id, fin, arch, json) in w.Jobs) Run(jobCmd, id, fin ? 1 : 0, arch ? 1 : 0, json);
+                    foreach (var (uuid, kind, json) in w.Entities) Run(entCmd, uuid, kind, json);
+                    foreach (var uuid in w.DeletedEntities) Run(delCmd, uuid);
+                    foreach (var id in w.ArchivedJobs) Run(archCmd, id);
+                }
+                tx.Commit();
+                Interlocked.Increment(ref _commits);
+                foreach (var w in batch) w.Done.TrySetResult();
+            }
+            catch (Exception e)
+            {
+                foreach (var w in batch) w.Done.TrySetException(e);
+            }
+        }
+    }
+
+    private SqliteCommand Prepare(string sql, int count)
+    {
+        var cmd = _writeConnection.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var name in new[] { "$a", "$b", "$c", "$d" }.Take(count)) cmd.Parameters.Add(new SqliteParameter { ParameterName = name });
+        return cmd;
+    }
+
+    private static void Run(SqliteCommand cmd, params object[] values)
+    {
+        for (var i = 0; i < values.Length; i++) cmd.Parameters[i].Value = values[i];
+        cmd.ExecuteNonQuery();
+    }
+
+    private static void Execute(SqliteConnection c, string sql)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writer.ConfigureAwait(false);
+        await _writeConnection.DisposeAsync().ConfigureAwait(false);
+        SqliteConnection.ClearAllPools();
+    }
+}

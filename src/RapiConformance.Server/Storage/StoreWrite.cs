@@ -1,0 +1,15 @@
+namespace RapiConformance.Server.Storage;
+
+/// <summary>One unit of durable change (a job row, entity rows, deletions), committed atomically with its batch.</summary>
+public sealed class StoreWrite
+{
+    public List<(long Id, bool Finalized, bool Archived, string Json)> Jobs { get; } = [];
+
+    public List<(string Uuid, string Kind, string Json)> Entities { get; } = [];
+
+    public List<string> DeletedEntities { get; } = [];
+
+    public List<long> ArchivedJobs { get; } = [];
+
+    internal TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

@@ -1,0 +1,47 @@
+namespace RapiConformance.Server.Tests;
+
+public sealed class UsersFileTests
+{
+    [Fact]
+    public async Task Users_file_is_reloaded_when_it_changes()
+    {
+        await using var f = await ServerFixture.StartAsync();
+        Assert.Equal(401, (await f.SendAsync(HttpMethod.Put, "/2/tags?tag=a", "newbie")).Status);
+        await File.AppendAllTextAsync(f.UsersPath, "newbie wrong write\n");
+        await File.WriteAllTextAsync(f.UsersPath, ServerFixture.Users + "# added while running\nnewbie {CLEARTEXT}wrong write\n");
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        int status;
+        do
+        {
+            await Task.Delay(100);
+            status = (await f.SendAsync(HttpMethod.Put, "/2/tags?tag=a", "newbie")).Status;
+        }
+        while (status != 200 && DateTime.UtcNow < deadline);
+        Assert.Equal(200, status);
+
+        // Removing the write option takes effect too: 403 instead of 200.
+        await File.WriteAllTextAsync(f.UsersPath, ServerFixture.Users + "newbie wrong\n");
+        deadline = DateTime.UtcNow.AddSeconds(5);
+        do
+        {
+            await Task.Delay(100);
+            status = (await f.SendAsync(HttpMethod.Put, "/2/tags?tag=a", "newbie")).Status;
+        }
+        while (status != 403 && DateTime.UtcNow < deadline);
+        Assert.Equal(403, status);
+    }
+
+    [Fact]
+    public void Parses_Ganeti_users_format()
+    {
+        var users = Auth.UsersFile.Parse("# c\n\n  alice  {HA1}ABC  write,read \nbob pw\nbroken\n");
+        Assert.Equal(2, users.Count);
+        Assert.True(users["alice"].CanWrite);
+        Assert.False(users["bob"].CanRead);
+        var ha1 = Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData("carol:Ganeti Remote API:pw"u8.ToArray()));
+        var carol = new Auth.RapiUser("carol", "{ha1}" + ha1.ToUpperInvariant(), new HashSet<string>());
+        Assert.True(Auth.UsersFile.PasswordMatches(carol, "pw"));
+        Assert.False(Auth.UsersFile.PasswordMatches(carol, "PW"));
+        Assert.False(Auth.UsersFile.PasswordMatches(new Auth.RapiUser("d", "{SHA}x", new HashSet<string>()), "x"));
+    }
+}
