@@ -30,6 +30,9 @@ public sealed class ClusterState
 
     public TimeProvider Time { get; }
 
+    /// <summary>2.0/2.5 profiles: instances show admin_state as a bool, as the 2.x servers did.</summary>
+    public bool LegacyShapes { get; set; }
+
     /// <summary>Bumped by every change; collection caches are keyed on it.</summary>
     public long Generation { get; private set; }
 
