@@ -35,6 +35,20 @@ internal static class CheckVerb
         };
         command.SetAction(async (parse, ct) =>
         {
+            try
+            {
+                return await RunAsync(parse, ct);
+            }
+            catch (UsageException e)
+            {
+                Console.Error.WriteLine($"rapi-conformance: {e.Message}");
+                return CommandLineEntry.UsageError;
+            }
+        });
+        return command;
+
+        async Task<int> RunAsync(ParseResult parse, CancellationToken ct)
+        {
             if (!Uri.TryCreate(parse.GetValue(target), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
                 throw new UsageException($"--target: '{parse.GetValue(target)}' is not an http(s) URL");
             var profileText = parse.GetValue(profile)!;
@@ -83,10 +97,9 @@ internal static class CheckVerb
             catch (TargetUnreachableException e)
             {
                 Console.Error.WriteLine($"rapi-conformance: {e.Message}");
-                return 2;
+                return CommandLineEntry.UsageError;
             }
-        });
-        return command;
+        }
     }
 
     private static Credentials? ParseUser(string? text, string option)

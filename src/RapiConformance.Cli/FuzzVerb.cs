@@ -35,6 +35,20 @@ internal static class FuzzVerb
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            try
+            {
+                return await RunAsync(parse, cancellationToken);
+            }
+            catch (UsageException e)
+            {
+                Console.Error.WriteLine($"rapi-conformance: {e.Message}");
+                return CommandLineEntry.UsageError;
+            }
+        });
+        return command;
+
+        async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+        {
             if (!Uri.TryCreate(parse.GetValue(target), UriKind.Absolute, out var baseUri) || baseUri.Scheme is not ("http" or "https"))
                 throw new UsageException($"--target: '{parse.GetValue(target)}' is not an http(s) URL");
             if (!baseUri.AbsolutePath.EndsWith('/')) baseUri = new Uri(baseUri + "/");
@@ -67,8 +81,7 @@ internal static class FuzzVerb
             if (parse.GetValue(report) is { } dir)
                 foreach (var file in await FuzzReportWriter.WriteAsync(result, dir, cancellationToken)) Console.WriteLine($"wrote {file}");
             return result.Passed ? 0 : 1;
-        });
-        return command;
+        }
     }
 
     internal static TimeSpan ParseBudget(string text)

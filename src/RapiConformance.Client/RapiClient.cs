@@ -141,6 +141,8 @@ public sealed class RapiClient : IDisposable
             messages.Add(e.Message);
         }
         var text = string.Join(": ", messages.Distinct());
+        if (text.Contains("buffer size", StringComparison.OrdinalIgnoreCase))
+            return "response body larger than the client accepts (declared or sent): " + text;
         if (text.Contains("ended prematurely", StringComparison.OrdinalIgnoreCase))
             return "connection closed before the response was complete (short body or reset): " + text;
         if (text.Contains("reset", StringComparison.OrdinalIgnoreCase) || text.Contains("forcibly closed", StringComparison.OrdinalIgnoreCase))

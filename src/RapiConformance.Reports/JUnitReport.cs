@@ -30,15 +30,15 @@ public static class JUnitReport
                 switch (r.Status)
                 {
                     case "Fail" when r.KnownDeviation:
-                        testcase.Add(new XElement("skipped", new XAttribute("message", "known deviation: " + r.Message)));
+                        testcase.Add(new XElement("skipped", new XAttribute("message", Clean("known deviation: " + r.Message))));
                         break;
                     case "Fail":
-                        testcase.Add(new XElement("failure", new XAttribute("message", r.Message), new XAttribute("type", r.Severity),
-                            r.Reproduce is null ? r.Message : r.Message + "\n\n" + r.Reproduce));
+                        testcase.Add(new XElement("failure", new XAttribute("message", Clean(r.Message)), new XAttribute("type", r.Severity),
+                            Clean(r.Reproduce is null ? r.Message : r.Message + "\n\n" + r.Reproduce)));
                         break;
                     case "Skip":
                     case "Disabled":
-                        testcase.Add(new XElement("skipped", new XAttribute("message", $"{r.Status}: {r.Message}")));
+                        testcase.Add(new XElement("skipped", new XAttribute("message", Clean($"{r.Status}: {r.Message}"))));
                         break;
                 }
                 suite.Add(testcase);
@@ -47,6 +47,13 @@ public static class JUnitReport
         }
         return new XDocument(new XDeclaration("1.0", "utf-8", null), suites).ToString();
     }
+
+    /// <summary>XML 1.0 cannot carry control characters (a garbage-sending server puts them in messages).</summary>
+    private static string Clean(string text) =>
+        string.Create(text.Length, text, (span, t) =>
+        {
+            for (var i = 0; i < t.Length; i++) span[i] = System.Xml.XmlConvert.IsXmlChar(t[i]) || char.IsSurrogate(t[i]) ? t[i] : '\uFFFD';
+        });
 
     private static string Seconds(double s) => s.ToString("0.000", CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using NJsonSchema;
 using RapiConformance.Generation.Requests;
+using RapiConformance.Generation.Rules;
 using RapiConformance.Generation.Schemas;
 using RapiConformance.Spec;
 
@@ -12,9 +13,9 @@ namespace RapiConformance.Generation.Running;
 /// bound. The mutated location of a negative case is never touched (except that an oversized string
 /// may get shorter while it stays oversized), and a candidate keeps the original's validity.
 /// </summary>
-public sealed class RequestShrinker(SpecCatalog catalog, SchemaValidator validator)
+public sealed class RequestShrinker(SpecCatalog catalog, BodyRules rules)
 {
-    private readonly BodyWalker _walker = new(validator);
+    private readonly BodyWalker _walker = rules.Walker;
 
     public IEnumerable<FuzzRequest> Shrink(FuzzRequest request)
     {
@@ -37,7 +38,7 @@ public sealed class RequestShrinker(SpecCatalog catalog, SchemaValidator validat
         var locations = _walker.Walk(request.Body, schema).Where(l => l.Path.Count > 0).ToList();
 
         // Bigger steps first: whole members and elements, then values.
-        foreach (var l in locations.Where(l => !l.Required && !(hasProtected && l.Contains(protectedPath))))
+        foreach (var l in locations.Where(l => !l.Required && !(hasProtected && (l.Contains(protectedPath) || ShiftsProtected(l.Path, protectedPath)))))
             if (Candidate(request, schema, originallyValid, BodyWalker.Edit(request.Body, l.Path, v => v, remove: true)) is { } c) yield return c;
 
         foreach (var l in locations)
@@ -75,7 +76,12 @@ public sealed class RequestShrinker(SpecCatalog catalog, SchemaValidator validat
         }
     }
 
-    private bool IsValid(JsonSchema schema, JsonNode? body) => validator.Validate(schema, body?.ToJsonString() ?? "null").Count == 0;
+    /// <summary>Removing an array element before the protected one would shift the protected path's index.</summary>
+    private static bool ShiftsProtected(IReadOnlyList<object> removed, IReadOnlyList<object> protectedPath) =>
+        removed.Count > 0 && removed[^1] is int && removed.Count <= protectedPath.Count &&
+        removed.Take(removed.Count - 1).Select((x, i) => Equals(x, protectedPath[i])).All(x => x);
+
+    private bool IsValid(JsonSchema schema, JsonNode? body) => rules.IsValid(schema, body);
 
     private static bool PathEquals(IReadOnlyList<object> a, IReadOnlyList<object> b) =>
         a.Count == b.Count && a.Select((x, i) => Equals(x, b[i])).All(x => x);

@@ -34,7 +34,7 @@ public sealed class StatefulPhase(CaseExecutor executor, FuzzOptions options, st
             if (!shrinking)
             {
                 index++;
-                if (DateTime.UtcNow > deadline || options.ReplaySequence is { } only && only != index) return true;
+                if (tally.Stopped || DateTime.UtcNow > deadline || options.ReplaySequence is { } only && only != index) return true;
             }
             else if (++shrinkAttempts > options.MaxShrinkAttempts / 3 || DateTime.UtcNow > deadline + TimeSpan.FromSeconds(20)) return true;
             var run = await sequences.RunAsync(steps, cancellationToken).ConfigureAwait(false);
