@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using RapiConformance.Generation.Http;
 using RapiConformance.Generation.Reporting;
 using RapiConformance.Generation.Running;
+using RapiConformance.Reports;
 using RapiConformance.Spec;
 
 namespace RapiConformance.Cli;
@@ -35,6 +36,20 @@ internal static class FuzzVerb
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            try
+            {
+                return await RunAsync(parse, cancellationToken);
+            }
+            catch (UsageException e)
+            {
+                Console.Error.WriteLine($"rapi-conformance: {e.Message}");
+                return CommandLineEntry.UsageError;
+            }
+        });
+        return command;
+
+        async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+        {
             if (!Uri.TryCreate(parse.GetValue(target), UriKind.Absolute, out var baseUri) || baseUri.Scheme is not ("http" or "https"))
                 throw new UsageException($"--target: '{parse.GetValue(target)}' is not an http(s) URL");
             if (!baseUri.AbsolutePath.EndsWith('/')) baseUri = new Uri(baseUri + "/");
@@ -65,10 +80,13 @@ internal static class FuzzVerb
             var result = await new FuzzRun(SpecCatalog.Default, sender, options, userName).RunAsync(cancellationToken);
             FuzzConsole.Print(result);
             if (parse.GetValue(report) is { } dir)
+            {
+                var written = ReportFiles.Write(dir, FuzzFindings.Report(result, userName));
+                Console.WriteLine($"wrote {written.Json}, {written.JUnit}, {written.Html}");
                 foreach (var file in await FuzzReportWriter.WriteAsync(result, dir, cancellationToken)) Console.WriteLine($"wrote {file}");
+            }
             return result.Passed ? 0 : 1;
-        });
-        return command;
+        }
     }
 
     internal static TimeSpan ParseBudget(string text)

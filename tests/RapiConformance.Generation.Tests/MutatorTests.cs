@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using RapiConformance.Generation.Mutations;
 using RapiConformance.Generation.Oracle;
 using RapiConformance.Generation.Requests;
+using RapiConformance.Generation.Rules;
 using RapiConformance.Generation.Schemas;
 using RapiConformance.Spec;
 using Xunit;
@@ -13,6 +14,7 @@ public sealed class MutatorTests
 {
     private static readonly SpecCatalog Catalog = SpecCatalog.Default;
     private static readonly SchemaValidator Validator = SchemaValidator.Shared;
+    private static readonly BodyRules Rules = new(Validator, MapMemberRules.LoadEmbedded());
 
     private static readonly EntityPool Pool = new(new Dictionary<string, string[]>
     {
@@ -38,9 +40,9 @@ public sealed class MutatorTests
     public void Each_mutation_changes_one_thing_and_its_expectation_matches_the_spec(string operationId)
     {
         var op = Catalog.Get(operationId);
-        var requests = new RequestGen(Pool, new SchemaGen());
-        var mutator = new Mutator(Validator);
-        var oracle = new ResponseOracle(Catalog, Profile.V3_0, Validator);
+        var requests = new RequestGen(Pool, new SchemaGen(SchemaValidator.Shared, MapMemberRules.LoadEmbedded()));
+        var mutator = new Mutator(Rules);
+        var oracle = new ResponseOracle(Catalog, Profile.V3_0, Validator, Rules);
         var pairs = requests.Positive(op, baseForMutation: true).SelectMany(p => mutator.Mutate(op, p).Select(m => (p, m)));
         var property = Prop.ForAll(Arb.From(pairs), pair =>
         {
@@ -68,8 +70,8 @@ public sealed class MutatorTests
     public void Transport_mutations_break_the_body_or_the_content_type()
     {
         var op = Catalog.Get("renameGroup");
-        var requests = new RequestGen(Pool, new SchemaGen());
-        var mutator = new Mutator(Validator);
+        var requests = new RequestGen(Pool, new SchemaGen(SchemaValidator.Shared, MapMemberRules.LoadEmbedded()));
+        var mutator = new Mutator(Rules);
         var positive = Gen.Sample(requests.Positive(op, baseForMutation: true), 1, new Rnd(3), 10)[0];
         var candidates = mutator.Candidates(op, positive);
         var all = candidates.SelectMany(c => Gen.Sample(c, 30, new Rnd(5), 10)).ToList();
@@ -85,8 +87,8 @@ public sealed class MutatorTests
     [Fact]
     public void Every_mutation_kind_is_produced_somewhere_in_the_spec()
     {
-        var requests = new RequestGen(Pool, new SchemaGen());
-        var mutator = new Mutator(Validator);
+        var requests = new RequestGen(Pool, new SchemaGen(SchemaValidator.Shared, MapMemberRules.LoadEmbedded()));
+        var mutator = new Mutator(Rules);
         var seen = new HashSet<MutationKind>();
         foreach (var op in Catalog.ForProfile(Profile.V3_0))
         {

@@ -1,5 +1,6 @@
 using RapiConformance.Generation.Mutations;
 using RapiConformance.Generation.Requests;
+using RapiConformance.Generation.Rules;
 using RapiConformance.Generation.Running;
 using RapiConformance.Generation.Schemas;
 using RapiConformance.Generation.Stateful;
@@ -12,7 +13,7 @@ public sealed class ReplayTests
 {
     private static CaseStream Stream(ulong seed) =>
         new(SpecCatalog.Default.ForProfile(Profile.V3_0).OrderBy(o => o.Id, StringComparer.Ordinal).ToList(),
-            new RequestGen(TestPool.Create(), new SchemaGen()), new Mutator(SchemaValidator.Shared), seed, 0.5);
+            new RequestGen(TestPool.Create(), new SchemaGen(SchemaValidator.Shared, MapMemberRules.LoadEmbedded())), new Mutator(new BodyRules(SchemaValidator.Shared, MapMemberRules.LoadEmbedded())), seed, 0.5);
 
     [Fact]
     public void The_same_seed_gives_the_same_cases_in_any_order()

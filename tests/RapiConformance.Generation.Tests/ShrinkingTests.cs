@@ -3,6 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using RapiConformance.Generation.Mutations;
 using RapiConformance.Generation.Requests;
+using RapiConformance.Generation.Rules;
 using RapiConformance.Generation.Running;
 using RapiConformance.Generation.Schemas;
 using RapiConformance.Spec;
@@ -14,6 +15,7 @@ public sealed class ShrinkingTests
 {
     private static readonly SpecCatalog Catalog = SpecCatalog.Default;
     private static readonly SchemaValidator Validator = SchemaValidator.Shared;
+    private static readonly BodyRules Rules = new(Validator, MapMemberRules.LoadEmbedded());
 
     [Theory]
     [InlineData("createInstance")]
@@ -25,9 +27,9 @@ public sealed class ShrinkingTests
     public void Shrink_candidates_are_smaller_and_keep_mutation_and_validity(string operationId)
     {
         var op = Catalog.Get(operationId);
-        var requests = new RequestGen(TestPool.Create(), new SchemaGen());
-        var mutator = new Mutator(Validator);
-        var shrinker = new RequestShrinker(Catalog, Validator);
+        var requests = new RequestGen(TestPool.Create(), new SchemaGen(SchemaValidator.Shared, MapMemberRules.LoadEmbedded()));
+        var mutator = new Mutator(Rules);
+        var shrinker = new RequestShrinker(Catalog, Rules);
         var cases = Gen.OneOf(requests.Positive(op), requests.Positive(op, baseForMutation: true).SelectMany(p => mutator.Mutate(op, p)));
         var property = Prop.ForAll(Arb.From(cases), request =>
         {
@@ -48,8 +50,8 @@ public sealed class ShrinkingTests
     {
         // A stand-in "server bug": any createInstance body that carries 'start' fails.
         var op = Catalog.Get("createInstance");
-        var requests = new RequestGen(TestPool.Create(), new SchemaGen());
-        var shrinker = new RequestShrinker(Catalog, Validator);
+        var requests = new RequestGen(TestPool.Create(), new SchemaGen(SchemaValidator.Shared, MapMemberRules.LoadEmbedded()));
+        var shrinker = new RequestShrinker(Catalog, Rules);
         var failing = Gen.Sample(requests.Positive(op, baseForMutation: true), 200, new Rnd(42), 30)
             .Where(r => r.Body is JsonObject o && o.ContainsKey("start") && o.Count > 8)
             .OrderByDescending(r => r.Weight).First();

@@ -37,6 +37,7 @@ public sealed class JobShapeTests(CatalogFixture fixture) : IClassFixture<Catalo
     [InlineData("[\"OpPrereqError\", [\"a\", \"b\", \"c\"]]", false)]
     [InlineData("[\"OpPrereqError\", \"msg\", \"x\"]", false)]
     [InlineData("{\"error\": \"x\"}", false)]
+    [InlineData("[[\"msg\", \"wrong_input\"], \"OpPrereqError\"]", false)]
     public void Failure_form_is_checked(string json, bool valid) =>
         Assert.Equal(valid, SchemaValidator.Shared.Validate(fixture.Catalog.Component("JobOpFailure")!, json).Count == 0);
 
@@ -58,6 +59,18 @@ public sealed class JobShapeTests(CatalogFixture fixture) : IClassFixture<Catalo
         Assert.NotEmpty(SchemaValidator.Shared.Validate(job, json.Replace("\"id\": 1", "\"id\": \"1\"", StringComparison.Ordinal)));
         Assert.Empty(SchemaValidator.Shared.Validate(fixture.Catalog.Component("JobLegacy")!, json.Replace("\"id\": 1", "\"id\": \"1\"", StringComparison.Ordinal)));
     }
+
+    [Theory]
+    [InlineData("QueryResultCell", "[0, \"inst1\"]", true)]
+    [InlineData("QueryResultCell", "[1, null]", true)]
+    [InlineData("QueryResultCell", "[5, \"inst1\"]", false)]
+    [InlineData("QueryResultCell", "[\"inst1\", 0]", false)]
+    [InlineData("JobCancelResult", "[true, \"Job 1 canceled\"]", true)]
+    [InlineData("JobCancelResult", "[\"Job 1 canceled\", true]", false)]
+    [InlineData("ReasonEntry", "[\"gnt:user\", \"why\", 1795394708981285120]", true)]
+    [InlineData("ReasonEntry", "[\"gnt:user\", 1795394708981285120, \"why\"]", false)]
+    public void Positional_members_are_checked_through_x_rapi_tuple(string component, string json, bool valid) =>
+        Assert.Equal(valid, SchemaValidator.Shared.Validate(fixture.Catalog.Component(component)!, json).Count == 0);
 
     [Fact]
     public void Job_ids_are_integers_in_3_0_and_may_be_strings_in_2_x()

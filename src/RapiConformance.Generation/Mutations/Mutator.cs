@@ -4,6 +4,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using NJsonSchema;
 using RapiConformance.Generation.Requests;
+using RapiConformance.Generation.Rules;
 using RapiConformance.Generation.Schemas;
 using RapiConformance.Spec;
 
@@ -17,9 +18,9 @@ namespace RapiConformance.Generation.Mutations;
 /// names). After a body or query mutation the value is validated again: only when the spec says it is
 /// invalid is the case expected to be refused; otherwise it is only checked for robustness.
 /// </summary>
-public sealed class Mutator(SchemaValidator validator)
+public sealed class Mutator(BodyRules rules)
 {
-    private readonly BodyWalker _walker = new(validator);
+    private readonly BodyWalker _walker = rules.Walker;
 
     private static readonly string[] OddNames =
     [
@@ -52,6 +53,7 @@ public sealed class Mutator(SchemaValidator validator)
         {
             foreach (var location in _walker.Walk(request.Body, schema))
                 list.AddRange(BodyMutations(schema, request, location));
+            list.AddRange(AbsentMemberMutations(schema, request));
             list.Add((MutationKind.MalformedJson, Gen.Elements(MalformedBodies).Select(raw => request with
             {
                 RawBody = raw, ContentType = RequestGen.JsonContentType, Expect = Expectation.Refuse,
@@ -76,7 +78,7 @@ public sealed class Mutator(SchemaValidator validator)
         {
             path ??= at.Path;
             var body = BodyWalker.Edit(request.Body, path, replace, remove);
-            var valid = validator.Validate(root, body?.ToJsonString() ?? "null").Count == 0;
+            var valid = rules.IsValid(root, body);
             var location = new BodyLocation(path, null, s, false).Display;
             return request with
             {
@@ -85,7 +87,8 @@ public sealed class Mutator(SchemaValidator validator)
             };
         }
 
-        if (WrongTypeValues(s).ToList() is { Count: > 0 } wrong)
+        // A JSON null body is "no body" to Ganeti, so at the root it is not a wrong type.
+        if (WrongTypeValues(s).Where(v => at.Path.Count > 0 || v != "null").ToList() is { Count: > 0 } wrong)
             yield return (MutationKind.WrongType, Gen.Elements(wrong.ToArray()).Select(raw => With(MutationKind.WrongType, $"a {Kind(raw)} where the spec wants {Describe(s)}", _ => JsonNode.Parse(raw))));
 
         if (s.Enumeration.Count > 0)
@@ -144,6 +147,41 @@ public sealed class Mutator(SchemaValidator validator)
         }
     }
 
+    private IEnumerable<(MutationKind, Gen<FuzzRequest>)> AbsentMemberMutations(JsonSchema root, FuzzRequest request)
+    {
+        foreach (var (path, s) in AbsentMemberTargets.Find(request.Body, root, rules.Maps))
+        {
+            FuzzRequest Place(MutationKind kind, string detail, JsonNode? value)
+            {
+                var body = AbsentMemberTargets.Place(request.Body!, path, value);
+                var location = new BodyLocation(path, null, s, false).Display;
+                return request with
+                {
+                    Body = body, Expect = rules.IsValid(root, body) ? Expectation.Robust : Expectation.Refuse,
+                    Mutation = new Mutation(kind, location, detail + " (member added)") { BodyPath = path },
+                };
+            }
+
+            var t = SchemaGen.InferredType(s);
+            if (t.HasFlag(JsonObjectType.Integer) || t.HasFlag(JsonObjectType.Number))
+            {
+                var (lo, hi) = SchemaGen.Bounds(s, t.HasFlag(JsonObjectType.Integer));
+                if (s.Minimum is not null || s.ExclusiveMinimum is not null)
+                    yield return (MutationKind.OutOfRange, Gen.Elements(lo - 1, Math.Min(lo - 1, -1)).Select(v =>
+                        Place(MutationKind.OutOfRange, $"{v} below the minimum {lo}", JsonValue.Create((long)v))));
+                if (s.Maximum is not null || s.ExclusiveMaximum is not null)
+                    yield return (MutationKind.OutOfRange, Gen.Constant(Place(MutationKind.OutOfRange, $"{hi + 1} above the maximum {hi}", JsonValue.Create((long)(hi + 1)))));
+            }
+            if (s.Enumeration.Count > 0)
+                yield return (MutationKind.OutOfEnum, Gen.Constant(Place(MutationKind.OutOfEnum, "a value outside the enum",
+                    s.Enumeration.All(v => v is string) ? JsonValue.Create("not-in-enum") : JsonValue.Create(987_654_321))));
+            if (t == JsonObjectType.Boolean)
+                yield return (MutationKind.TrueFalseForBool, Gen.Elements("True", "False").Select(v => Place(MutationKind.TrueFalseForBool, $"\"{v}\" where a boolean is expected", JsonValue.Create(v))));
+            if (WrongTypeValues(s).Where(v => v != "null").ToList() is { Count: > 0 } wrong)
+                yield return (MutationKind.WrongType, Gen.Elements(wrong.ToArray()).Select(raw => Place(MutationKind.WrongType, $"a {Kind(raw)} where the spec wants {Describe(s)}", JsonNode.Parse(raw))));
+        }
+    }
+
     private IEnumerable<(MutationKind, Gen<FuzzRequest>)> QueryMutations(ParameterSpec p, FuzzRequest request)
     {
         var others = request.Query.Where(kv => kv.Key != p.Name).ToList();
@@ -163,7 +201,7 @@ public sealed class Mutator(SchemaValidator validator)
         if (p.Required)
             yield return (MutationKind.MissingQuery, Gen.Constant(Set(MutationKind.MissingQuery, $"required query parameter {p.Name} left out", null, Expectation.Refuse)));
         if (p.Schema.Type.HasFlag(JsonObjectType.String) && p.Schema.Enumeration.Count == 0)
-            yield return (MutationKind.ControlCharacters, Gen.Elements("\u0000", "é中", "\u001b", new string('q', 9000)).Select(v =>
+            yield return (MutationKind.ControlCharacters, Gen.Elements("\u0000", "é中", "\u001b", new string('q', 1000)).Select(v =>
                 Set(MutationKind.ControlCharacters, $"{p.Name} with odd characters", v, Expectation.Robust)));
     }
 

@@ -12,7 +12,7 @@ namespace RapiConformance.Generation.Oracle;
 /// refused (4xx, or a job that ends in error), and a job ends in success or in a documented error
 /// classification.
 /// </summary>
-public sealed class ResponseOracle(SpecCatalog catalog, Profile profile, SchemaValidator validator)
+public sealed class ResponseOracle(SpecCatalog catalog, Profile profile, SchemaValidator validator, Rules.BodyRules? bodyRules = null)
 {
     /// <summary>Ganeti's ECODE_* classifications (jobs.md).</summary>
     public static readonly IReadOnlySet<string> DocumentedClassifications = new HashSet<string>(StringComparer.Ordinal)
@@ -87,7 +87,9 @@ public sealed class ResponseOracle(SpecCatalog catalog, Profile profile, SchemaV
                 return !catalog.Match(op.Method, request.Path, profile).ResourceFound || PathInvalid(op, request);
         }
         if (op.RequestBody is null || !request.HasBody) return false;
-        return validator.Validate(op.RequestBody, request.BodyText ?? "null").Count > 0;
+        return bodyRules is not null && request.RawBody is null
+            ? !bodyRules.IsValid(op.RequestBody, request.Body)
+            : validator.Validate(op.RequestBody, request.BodyText ?? "null").Count > 0;
     }
 
     private static bool QueryInvalid(OperationSpec op, FuzzRequest request)

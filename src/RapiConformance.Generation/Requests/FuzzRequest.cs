@@ -58,7 +58,7 @@ public sealed record FuzzRequest(
     public int Weight => PathAndQuery.Length + (BodyText?.Length ?? 0);
 
     public override string ToString() =>
-        $"{Method} {PathAndQuery}" + (BodyText is null ? "" : $" {ContentType} {Truncate(BodyText, 400)}") +
+        $"{Method} {Truncate(PathAndQuery, 300)}" + (BodyText is null ? "" : $" {ContentType} {Truncate(BodyText, 400)}") +
         (Mutation is null ? "" : $"  [{Mutation}]");
 
     private static string Truncate(string s, int n) => s.Length <= n ? s : s[..n] + $"...(+{s.Length - n} chars)";

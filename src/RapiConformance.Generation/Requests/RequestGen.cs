@@ -80,7 +80,8 @@ public sealed class RequestGen(EntityPool pool, SchemaGen schemas)
                 ? Gen.Choose(900_000, 999_999).Select(i => i.ToString(CultureInfo.InvariantCulture))
                 : Gen.Frequency((4, Gen.Constant("0")), (1, Gen.Constant("1")), (1, Gen.Choose(2, 40).Select(i => i.ToString(CultureInfo.InvariantCulture))));
         var set = existing.ToHashSet(StringComparer.Ordinal);
-        return schemas.For(p.Schema).Select(ToQueryText).Select(v => set.Contains(v) ? v + "-nx" : v);
+        // "." and ".." are dot segments: HTTP clients remove them, so they never reach the server as names.
+        return schemas.For(p.Schema).Select(ToQueryText).Select(v => set.Contains(v) || v.Trim('.').Length == 0 ? v + "-nx" : v);
     }
 
     private Gen<List<KeyValuePair<string, string>>> QueryValues(ParameterSpec p)

@@ -44,6 +44,9 @@ public sealed record FuzzOptions
 
     public bool Stateless { get; init; } = true;
 
+    /// <summary>Stop the run as soon as a reported failure satisfies this (tests looking for one planted fault).</summary>
+    public Func<FuzzFailure, bool>? StopWhen { get; init; }
+
     public bool Stateful { get; init; } = true;
 
     public bool Matches(OperationSpec op)

@@ -3,6 +3,7 @@ using RapiConformance.Generation.Http;
 using RapiConformance.Generation.Mutations;
 using RapiConformance.Generation.Oracle;
 using RapiConformance.Generation.Requests;
+using RapiConformance.Generation.Rules;
 using RapiConformance.Generation.Schemas;
 using RapiConformance.Generation.Stateful;
 using RapiConformance.Spec;
@@ -20,9 +21,10 @@ public sealed class FuzzRun(SpecCatalog catalog, IRapiSender sender, FuzzOptions
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         var validator = SchemaValidator.Shared;
-        var oracle = new ResponseOracle(catalog, options.Profile, validator);
+        var rules = new BodyRules(validator, MapMemberRules.LoadEmbedded());
+        var oracle = new ResponseOracle(catalog, options.Profile, validator, rules);
         var executor = new CaseExecutor(sender, oracle, options.JobTimeout);
-        var tally = new RunTally();
+        var tally = new RunTally { StopWhen = options.StopWhen };
         var budget = options.Budget ?? (options.Examples is null ? TimeSpan.FromSeconds(60) : TimeSpan.FromHours(1));
         var end = DateTime.UtcNow + budget;
 
@@ -40,13 +42,13 @@ public sealed class FuzzRun(SpecCatalog catalog, IRapiSender sender, FuzzOptions
             await stateful.RunAsync(tally, DateTime.UtcNow + budget * share, cancellationToken);
         }
 
-        var runStateless = options.Stateless && options.ReplaySequence is null && operations.Count > 0;
+        var runStateless = !tally.Stopped && options.Stateless && options.ReplaySequence is null && operations.Count > 0;
         if (runStateless)
         {
             var pool = await EntityPool.DiscoverAsync(sender, cancellationToken);
-            var requests = new RequestGen(pool, new SchemaGen(validator));
-            var stream = new CaseStream(operations, requests, new Mutator(validator), options.Seed, options.NegativeShare);
-            var phase = new StatelessPhase(stream, executor, oracle, new RequestShrinker(catalog, validator), options, user);
+            var requests = new RequestGen(pool, new SchemaGen(validator, rules.Maps));
+            var stream = new CaseStream(operations, requests, new Mutator(rules), options.Seed, options.NegativeShare);
+            var phase = new StatelessPhase(stream, executor, oracle, new RequestShrinker(catalog, rules), options, user);
             await phase.RunAsync(tally, end, cancellationToken);
         }
 

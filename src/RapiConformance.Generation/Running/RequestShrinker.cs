@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using NJsonSchema;
 using RapiConformance.Generation.Requests;
+using RapiConformance.Generation.Rules;
 using RapiConformance.Generation.Schemas;
 using RapiConformance.Spec;
 
@@ -12,9 +13,9 @@ namespace RapiConformance.Generation.Running;
 /// bound. The mutated location of a negative case is never touched (except that an oversized string
 /// may get shorter while it stays oversized), and a candidate keeps the original's validity.
 /// </summary>
-public sealed class RequestShrinker(SpecCatalog catalog, SchemaValidator validator)
+public sealed class RequestShrinker(SpecCatalog catalog, BodyRules rules)
 {
-    private readonly BodyWalker _walker = new(validator);
+    private readonly BodyWalker _walker = rules.Walker;
 
     public IEnumerable<FuzzRequest> Shrink(FuzzRequest request)
     {
@@ -31,14 +32,14 @@ public sealed class RequestShrinker(SpecCatalog catalog, SchemaValidator validat
         }
 
         if (op.RequestBody is not { } schema || !request.HasBody || request.RawBody is not null || request.Body is null) yield break;
-        var originallyValid = IsValid(schema, request.Body);
+        var originalErrors = ErrorSet(schema, request.Body);
         var protectedPath = request.Mutation?.BodyPath ?? [];
         var hasProtected = request.Mutation?.BodyPath.Count > 0 || request.Mutation?.Kind == MutationKind.MissingRequired;
         var locations = _walker.Walk(request.Body, schema).Where(l => l.Path.Count > 0).ToList();
 
         // Bigger steps first: whole members and elements, then values.
-        foreach (var l in locations.Where(l => !l.Required && !(hasProtected && l.Contains(protectedPath))))
-            if (Candidate(request, schema, originallyValid, BodyWalker.Edit(request.Body, l.Path, v => v, remove: true)) is { } c) yield return c;
+        foreach (var l in locations.Where(l => !l.Required && !(hasProtected && (l.Contains(protectedPath) || ShiftsProtected(l.Path, protectedPath)))))
+            if (Candidate(request, schema, originalErrors, BodyWalker.Edit(request.Body, l.Path, v => v, remove: true)) is { } c) yield return c;
 
         foreach (var l in locations)
         {
@@ -46,13 +47,14 @@ public sealed class RequestShrinker(SpecCatalog catalog, SchemaValidator validat
             if (hasProtected && !isProtected && l.Contains(protectedPath)) continue;
             if (isProtected && request.Mutation!.Kind != MutationKind.OversizedString) continue;
             foreach (var smaller in SmallerValues(l))
-                if (Candidate(request, schema, originallyValid, BodyWalker.Edit(request.Body, l.Path, _ => smaller)) is { } c) yield return c;
+                if (Candidate(request, schema, originalErrors, BodyWalker.Edit(request.Body, l.Path, _ => smaller)) is { } c) yield return c;
         }
     }
 
-    private FuzzRequest? Candidate(FuzzRequest request, JsonSchema schema, bool originallyValid, JsonNode? body)
+    /// <summary>A candidate must break exactly what the original broke: the same errors, no new ones.</summary>
+    private FuzzRequest? Candidate(FuzzRequest request, JsonSchema schema, ISet<string> originalErrors, JsonNode? body)
     {
-        if (body is null || IsValid(schema, body) != originallyValid) return null;
+        if (body is null || !ErrorSet(schema, body).SetEquals(originalErrors)) return null;
         return request with { Body = body };
     }
 
@@ -75,7 +77,12 @@ public sealed class RequestShrinker(SpecCatalog catalog, SchemaValidator validat
         }
     }
 
-    private bool IsValid(JsonSchema schema, JsonNode? body) => validator.Validate(schema, body?.ToJsonString() ?? "null").Count == 0;
+    /// <summary>Removing an array element before the protected one would shift the protected path's index.</summary>
+    private static bool ShiftsProtected(IReadOnlyList<object> removed, IReadOnlyList<object> protectedPath) =>
+        removed.Count > 0 && removed[^1] is int && removed.Count <= protectedPath.Count &&
+        removed.Take(removed.Count - 1).Select((x, i) => Equals(x, protectedPath[i])).All(x => x);
+
+    private HashSet<string> ErrorSet(JsonSchema schema, JsonNode? body) => rules.Errors(schema, body).ToHashSet(StringComparer.Ordinal);
 
     private static bool PathEquals(IReadOnlyList<object> a, IReadOnlyList<object> b) =>
         a.Count == b.Count && a.Select((x, i) => Equals(x, b[i])).All(x => x);

@@ -34,7 +34,16 @@ public sealed class RunTally
     /// <summary>True the first time a failure signature is seen (only those are shrunk and reported).</summary>
     public bool FirstOf(string signature) => _signatures.TryAdd(signature, 0);
 
-    public void Add(FuzzFailure failure) => _failures.Enqueue(failure);
+    public void Add(FuzzFailure failure)
+    {
+        _failures.Enqueue(failure);
+        if (StopWhen?.Invoke(failure) == true) Stopped = true;
+    }
+
+    public Func<FuzzFailure, bool>? StopWhen { get; init; }
+
+    /// <summary>Set once a failure satisfied <see cref="StopWhen"/>; every phase ends early then.</summary>
+    public bool Stopped { get; private set; }
 
     public void DroppedFalsePositive() => Interlocked.Increment(ref _dropped);
 

@@ -23,7 +23,7 @@ public sealed class StatelessPhase(CaseStream stream, CaseExecutor executor, Res
         var limit = options.Examples ?? long.MaxValue;
         var workers = Enumerable.Range(0, Math.Max(1, options.Workers)).Select(_ => Task.Run(async () =>
         {
-            while (!cancellationToken.IsCancellationRequested && DateTime.UtcNow < deadline && tally.FailureCount < options.MaxFailures)
+            while (!cancellationToken.IsCancellationRequested && !tally.Stopped && DateTime.UtcNow < deadline && tally.FailureCount < options.MaxFailures)
             {
                 var index = Interlocked.Increment(ref next);
                 if (index >= limit) break;
@@ -44,11 +44,23 @@ public sealed class StatelessPhase(CaseStream stream, CaseExecutor executor, Res
                 tally.Observe("valid-request-refused", request.OperationId, $"{request} -> {outcome.Response}");
             return;
         }
-        var signature = $"{outcome.Finding.Kind}|{request.OperationId}|{request.Mutation?.Kind}";
+        var signature = Signature(outcome);
         if (!tally.FirstOf(signature)) return;
         var failure = await ShrinkAsync(index, outcome, deadline, cancellationToken);
         if (failure is null) tally.DroppedFalsePositive();
         else tally.Add(failure);
+    }
+
+    /// <summary>
+    /// Failures with one cause are reported once: the signature is the kind, the status, the mutation kind
+    /// and the message with the operation and every number and quoted value taken out.
+    /// </summary>
+    internal static string Signature(CaseOutcome outcome)
+    {
+        var message = outcome.Finding!.Message.Replace(outcome.Request.OperationId, "", StringComparison.Ordinal);
+        message = message.Split("; ")[0];
+        message = System.Text.RegularExpressions.Regex.Replace(message, @"\d+|'[^']*'|""[^""]*""|\(.*\)", "");
+        return $"{outcome.Finding.Kind}|{outcome.Response.Status}|{outcome.Request.Mutation?.Kind}|{message}";
     }
 
     private async Task<FuzzFailure?> ShrinkAsync(long index, CaseOutcome first, DateTime deadline, CancellationToken cancellationToken)

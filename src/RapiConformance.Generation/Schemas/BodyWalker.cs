@@ -8,7 +8,7 @@ namespace RapiConformance.Generation.Schemas;
 /// Walks a JSON body alongside its schema and lists every value with the schema that governs it, so
 /// mutations and shrinking can act one location at a time. Also edits a deep copy at a location.
 /// </summary>
-public sealed class BodyWalker(SchemaValidator validator)
+public sealed class BodyWalker(SchemaValidator validator, Rules.MapMemberRules? maps = null)
 {
     public IReadOnlyList<BodyLocation> Walk(JsonNode? root, JsonSchema schema)
     {
@@ -31,6 +31,7 @@ public sealed class BodyWalker(SchemaValidator validator)
                 {
                     JsonSchema? childSchema = props.TryGetValue(name, out var p) ? p : schema.AdditionalPropertiesSchema;
                     if (childSchema is null) continue;
+                    childSchema = maps?.Refine(name, childSchema) ?? childSchema;
                     path.Add(name);
                     Visit(child, childSchema, path, requiredNames.Contains(name), result, depth + 1);
                     path.RemoveAt(path.Count - 1);

@@ -19,7 +19,13 @@ public sealed class SchemaGen
     private readonly TupleSchemas _tuples = new();
     private readonly Dictionary<(JsonSchema, int), Gen<JsonNode?>> _cache = new(ReferenceTupleComparer.Instance);
 
-    public SchemaGen(SchemaValidator? validator = null) => _validator = validator ?? SchemaValidator.Shared;
+    private readonly Rules.MapMemberRules _maps;
+
+    public SchemaGen(SchemaValidator? validator = null, Rules.MapMemberRules? maps = null)
+    {
+        _validator = validator ?? SchemaValidator.Shared;
+        _maps = maps ?? Rules.MapMemberRules.None;
+    }
 
     /// <summary>A generator of JSON values meant to validate against <paramref name="schema"/>.</summary>
     public Gen<JsonNode?> For(JsonSchema schema) => For(schema.ActualSchema, 0);
@@ -96,7 +102,7 @@ public sealed class SchemaGen
         {
             var isRequired = required.Contains(name);
             if (!isRequired && depth >= MaxDepth) continue;
-            var valueGen = For(p, depth + 1).Select(v => (KeyValuePair<string, JsonNode?>?)new KeyValuePair<string, JsonNode?>(name, v));
+            var valueGen = For(_maps.Refine(name, p) ?? p, depth + 1).Select(v => (KeyValuePair<string, JsonNode?>?)new KeyValuePair<string, JsonNode?>(name, v));
             members.Add(isRequired
                 ? valueGen
                 : Gen.Frequency((1, Gen.Constant<KeyValuePair<string, JsonNode?>?>(null)), (1, valueGen)));
