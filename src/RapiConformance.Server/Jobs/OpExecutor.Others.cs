@@ -374,7 +374,11 @@ public sealed partial class OpExecutor
             else cluster.Config.Parameters[k] = v.DeepClone();
             changed = true;
         }
-        if (changed) cluster.Touch(cluster.Config);
+        if (changed)
+        {
+            cluster.Touch(cluster.Config);
+            cluster.InvalidateAll();
+        }
         return null;
     }
 

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+
+namespace RapiConformance.Load.Tests;
+
+/// <summary>Runs the real `rapi-conformance` CLI (built beside the tests) as a child process.</summary>
+internal sealed class CliProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly System.Text.StringBuilder _out = new(), _err = new();
+
+    public CliProcess(params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "rapi-conformance.dll");
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+        info.ArgumentList.Add(dll);
+        foreach (var a in args) info.ArgumentList.Add(a);
+        _process = Process.Start(info)!;
+        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_out) _out.AppendLine(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_err) _err.AppendLine(e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public int Id => _process.Id;
+    public string Stdout { get { lock (_out) return _out.ToString(); } }
+    public string Stderr { get { lock (_err) return _err.ToString(); } }
+
+    public static async Task<(int Code, string Stdout, string Stderr)> RunAsync(TimeSpan limit, params string[] args)
+    {
+        using var cli = new CliProcess(args);
+        var code = await cli.WaitAsync(limit);
+        return (code, cli.Stdout, cli.Stderr);
+    }
+
+    public async Task<int> WaitAsync(TimeSpan limit)
+    {
+        using var cts = new CancellationTokenSource(limit);
+        try { await _process.WaitForExitAsync(cts.Token); }
+        catch (OperationCanceledException) { _process.Kill(entireProcessTree: true); throw new TimeoutException($"CLI did not exit within {limit}"); }
+        _process.WaitForExit(); // flushes the asynchronous readers
+        return _process.ExitCode;
+    }
+
+    /// <summary>What Ctrl-C sends to a foreground process.</summary>
+    public void Interrupt()
+    {
+        using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.Dispose();
+    }
+}
