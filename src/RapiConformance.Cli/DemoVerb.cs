@@ -25,13 +25,20 @@ internal static class DemoVerb
         var command = new Command("demo", "Start the reference server, run the full suite (and the fuzz budget) against it, write reports") { profile, suite, seed, report };
         command.SetAction(async (parse, ct) =>
         {
-            if (!Profile.TryParse(parse.GetValue(profile), out var p)) throw new UsageException($"--profile: unknown profile '{parse.GetValue(profile)}'");
+            if (!Profile.TryParse(parse.GetValue(profile), out var p))
+                return Usage($"--profile: unknown profile '{parse.GetValue(profile)}' (expected 2.0, 2.5 or 3.0)");
             Suite s;
             try { s = SuiteLoader.Load(parse.GetValue(suite)!); }
-            catch (ArgumentException e) { throw new UsageException("--suite: " + e.Message); }
+            catch (ArgumentException e) { return Usage("--suite: " + e.Message); }
             return await RunAsync(p, s, parse.GetValue(seed), parse.GetValue(report), Console.Out, ct);
         });
         return command;
+    }
+
+    private static int Usage(string message)
+    {
+        Console.Error.WriteLine($"rapi-conformance: {message}");
+        return CommandLineEntry.UsageError;
     }
 
     public static async Task<int> RunAsync(Profile profile, Suite suite, int seed, string? reportDirectory, TextWriter output, CancellationToken ct)

@@ -29,6 +29,8 @@ public sealed class CommandLineTests
     [InlineData("check", "--target", "http://127.0.0.1:9/", "--profile", "9.9")]
     [InlineData("check", "--target", "http://127.0.0.1:9/", "--suite", "no-such-suite")]
     [InlineData("check", "--target", "http://127.0.0.1:9/", "--user", "x")]
+    [InlineData("demo", "--profile", "9.9")]
+    [InlineData("demo", "--suite", "no-such-suite")]
     public async Task Usage_errors_exit_2_with_one_line(params string[] args)
     {
         var (exit, _, err) = await RunCliAsync(args);
