@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using RapiConformance.Generation.Http;
 using RapiConformance.Generation.Reporting;
 using RapiConformance.Generation.Running;
+using RapiConformance.Reports;
 using RapiConformance.Spec;
 
 namespace RapiConformance.Cli;
@@ -79,7 +80,11 @@ internal static class FuzzVerb
             var result = await new FuzzRun(SpecCatalog.Default, sender, options, userName).RunAsync(cancellationToken);
             FuzzConsole.Print(result);
             if (parse.GetValue(report) is { } dir)
+            {
+                var written = ReportFiles.Write(dir, FuzzFindings.Report(result, userName));
+                Console.WriteLine($"wrote {written.Json}, {written.JUnit}, {written.Html}");
                 foreach (var file in await FuzzReportWriter.WriteAsync(result, dir, cancellationToken)) Console.WriteLine($"wrote {file}");
+            }
             return result.Passed ? 0 : 1;
         }
     }

@@ -106,7 +106,9 @@ public static class HtmlReport
         if (report.Fuzz.Count == 0) sb.Append("<p class=\"none\">None recorded (the fuzz verb fills this section).</p>");
         foreach (var f in report.Fuzz)
             sb.Append("<div class=\"failure\"><div class=\"title\"><code>").Append(HtmlEncode(f.Check)).Append("</code> on <code>").Append(HtmlEncode(f.Operation))
-                .Append(CultureInfo.InvariantCulture, $"</code> (seed {f.Seed}, case {f.CaseIndex})</div><p>").Append(HtmlEncode(f.Message)).Append("</p>")
+                .Append(CultureInfo.InvariantCulture, $"</code> (seed {f.Seed}, case {f.CaseIndex})</div><p>").Append(HtmlEncode(f.Message).Replace("\n", "<br>", StringComparison.Ordinal)).Append("</p>")
+                .Append(f.Request is null ? "" : $"<pre>{HtmlEncode(f.Request.Method + " " + f.Request.Url + (f.Request.Body is null ? "" : "\n" + f.Request.Body))}</pre>")
+                .Append(f.Response is null ? "" : $"<pre>{HtmlEncode($"{f.Response.Status} {f.Response.Excerpt}")}</pre>")
                 .Append(f.Reproduce is null ? "" : $"<pre class=\"curl\">{HtmlEncode(f.Reproduce)}</pre>").Append("</div>");
         sb.Append(CultureInfo.InvariantCulture, $"<h2 id=\"diff\">Differential results ({report.Diff.Count})</h2>");
         if (report.Diff.Count == 0) sb.Append("<p class=\"none\">None recorded (the diff verb fills this section).</p>");

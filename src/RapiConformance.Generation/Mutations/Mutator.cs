@@ -53,6 +53,7 @@ public sealed class Mutator(BodyRules rules)
         {
             foreach (var location in _walker.Walk(request.Body, schema))
                 list.AddRange(BodyMutations(schema, request, location));
+            list.AddRange(AbsentMemberMutations(schema, request));
             list.Add((MutationKind.MalformedJson, Gen.Elements(MalformedBodies).Select(raw => request with
             {
                 RawBody = raw, ContentType = RequestGen.JsonContentType, Expect = Expectation.Refuse,
@@ -143,6 +144,41 @@ public sealed class Mutator(BodyRules rules)
                         o[name] = 1;
                         return o;
                     })));
+        }
+    }
+
+    private IEnumerable<(MutationKind, Gen<FuzzRequest>)> AbsentMemberMutations(JsonSchema root, FuzzRequest request)
+    {
+        foreach (var (path, s) in AbsentMemberTargets.Find(request.Body, root, rules.Maps))
+        {
+            FuzzRequest Place(MutationKind kind, string detail, JsonNode? value)
+            {
+                var body = AbsentMemberTargets.Place(request.Body!, path, value);
+                var location = new BodyLocation(path, null, s, false).Display;
+                return request with
+                {
+                    Body = body, Expect = rules.IsValid(root, body) ? Expectation.Robust : Expectation.Refuse,
+                    Mutation = new Mutation(kind, location, detail + " (member added)") { BodyPath = path },
+                };
+            }
+
+            var t = SchemaGen.InferredType(s);
+            if (t.HasFlag(JsonObjectType.Integer) || t.HasFlag(JsonObjectType.Number))
+            {
+                var (lo, hi) = SchemaGen.Bounds(s, t.HasFlag(JsonObjectType.Integer));
+                if (s.Minimum is not null || s.ExclusiveMinimum is not null)
+                    yield return (MutationKind.OutOfRange, Gen.Elements(lo - 1, Math.Min(lo - 1, -1)).Select(v =>
+                        Place(MutationKind.OutOfRange, $"{v} below the minimum {lo}", JsonValue.Create((long)v))));
+                if (s.Maximum is not null || s.ExclusiveMaximum is not null)
+                    yield return (MutationKind.OutOfRange, Gen.Constant(Place(MutationKind.OutOfRange, $"{hi + 1} above the maximum {hi}", JsonValue.Create((long)(hi + 1)))));
+            }
+            if (s.Enumeration.Count > 0)
+                yield return (MutationKind.OutOfEnum, Gen.Constant(Place(MutationKind.OutOfEnum, "a value outside the enum",
+                    s.Enumeration.All(v => v is string) ? JsonValue.Create("not-in-enum") : JsonValue.Create(987_654_321))));
+            if (t == JsonObjectType.Boolean)
+                yield return (MutationKind.TrueFalseForBool, Gen.Elements("True", "False").Select(v => Place(MutationKind.TrueFalseForBool, $"\"{v}\" where a boolean is expected", JsonValue.Create(v))));
+            if (WrongTypeValues(s).Where(v => v != "null").ToList() is { Count: > 0 } wrong)
+                yield return (MutationKind.WrongType, Gen.Elements(wrong.ToArray()).Select(raw => Place(MutationKind.WrongType, $"a {Kind(raw)} where the spec wants {Describe(s)}", JsonNode.Parse(raw))));
         }
     }
 

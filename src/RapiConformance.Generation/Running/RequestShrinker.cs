@@ -32,14 +32,14 @@ public sealed class RequestShrinker(SpecCatalog catalog, BodyRules rules)
         }
 
         if (op.RequestBody is not { } schema || !request.HasBody || request.RawBody is not null || request.Body is null) yield break;
-        var originallyValid = IsValid(schema, request.Body);
+        var originalErrors = ErrorSet(schema, request.Body);
         var protectedPath = request.Mutation?.BodyPath ?? [];
         var hasProtected = request.Mutation?.BodyPath.Count > 0 || request.Mutation?.Kind == MutationKind.MissingRequired;
         var locations = _walker.Walk(request.Body, schema).Where(l => l.Path.Count > 0).ToList();
 
         // Bigger steps first: whole members and elements, then values.
         foreach (var l in locations.Where(l => !l.Required && !(hasProtected && (l.Contains(protectedPath) || ShiftsProtected(l.Path, protectedPath)))))
-            if (Candidate(request, schema, originallyValid, BodyWalker.Edit(request.Body, l.Path, v => v, remove: true)) is { } c) yield return c;
+            if (Candidate(request, schema, originalErrors, BodyWalker.Edit(request.Body, l.Path, v => v, remove: true)) is { } c) yield return c;
 
         foreach (var l in locations)
         {
@@ -47,13 +47,14 @@ public sealed class RequestShrinker(SpecCatalog catalog, BodyRules rules)
             if (hasProtected && !isProtected && l.Contains(protectedPath)) continue;
             if (isProtected && request.Mutation!.Kind != MutationKind.OversizedString) continue;
             foreach (var smaller in SmallerValues(l))
-                if (Candidate(request, schema, originallyValid, BodyWalker.Edit(request.Body, l.Path, _ => smaller)) is { } c) yield return c;
+                if (Candidate(request, schema, originalErrors, BodyWalker.Edit(request.Body, l.Path, _ => smaller)) is { } c) yield return c;
         }
     }
 
-    private FuzzRequest? Candidate(FuzzRequest request, JsonSchema schema, bool originallyValid, JsonNode? body)
+    /// <summary>A candidate must break exactly what the original broke: the same errors, no new ones.</summary>
+    private FuzzRequest? Candidate(FuzzRequest request, JsonSchema schema, ISet<string> originalErrors, JsonNode? body)
     {
-        if (body is null || IsValid(schema, body) != originallyValid) return null;
+        if (body is null || !ErrorSet(schema, body).SetEquals(originalErrors)) return null;
         return request with { Body = body };
     }
 
@@ -81,7 +82,7 @@ public sealed class RequestShrinker(SpecCatalog catalog, BodyRules rules)
         removed.Count > 0 && removed[^1] is int && removed.Count <= protectedPath.Count &&
         removed.Take(removed.Count - 1).Select((x, i) => Equals(x, protectedPath[i])).All(x => x);
 
-    private bool IsValid(JsonSchema schema, JsonNode? body) => rules.IsValid(schema, body);
+    private HashSet<string> ErrorSet(JsonSchema schema, JsonNode? body) => rules.Errors(schema, body).ToHashSet(StringComparer.Ordinal);
 
     private static bool PathEquals(IReadOnlyList<object> a, IReadOnlyList<object> b) =>
         a.Count == b.Count && a.Select((x, i) => Equals(x, b[i])).All(x => x);

@@ -58,6 +58,7 @@ public sealed class StatelessPhase(CaseStream stream, CaseExecutor executor, Res
     internal static string Signature(CaseOutcome outcome)
     {
         var message = outcome.Finding!.Message.Replace(outcome.Request.OperationId, "", StringComparison.Ordinal);
+        message = message.Split("; ")[0];
         message = System.Text.RegularExpressions.Regex.Replace(message, @"\d+|'[^']*'|""[^""]*""|\(.*\)", "");
         return $"{outcome.Finding.Kind}|{outcome.Response.Status}|{outcome.Request.Mutation?.Kind}|{message}";
     }

@@ -13,7 +13,8 @@ public sealed class SequenceExecutor(CaseExecutor executor, string namePrefix)
 {
     private int _executions;
 
-    public async Task<SequenceRun> RunAsync(IReadOnlyList<StatefulStep> steps, CancellationToken cancellationToken)
+    /// <summary>Runs the steps; past <paramref name="deadline"/> the remaining steps are left out (the run counts as passed so far).</summary>
+    public async Task<SequenceRun> RunAsync(IReadOnlyList<StatefulStep> steps, DateTime deadline, CancellationToken cancellationToken)
     {
         var naming = new StepNaming($"{namePrefix}{Interlocked.Increment(ref _executions)}");
         var snapshot = new TargetSnapshot(executor.Sender);
@@ -23,6 +24,7 @@ public sealed class SequenceExecutor(CaseExecutor executor, string namePrefix)
         var run = 0;
         for (var i = 0; i < steps.Count; i++)
         {
+            if (DateTime.UtcNow > deadline) { trace.Add($"{i + 1}. budget over: the rest of the sequence was not run"); break; }
             var step = steps[i];
             var request = step.Build(model, naming);
             if (request is null) { trace.Add($"{i + 1}. {step}: skipped (precondition)"); continue; }

@@ -37,7 +37,7 @@ public sealed class StatefulPhase(CaseExecutor executor, FuzzOptions options, st
                 if (tally.Stopped || DateTime.UtcNow > deadline || options.ReplaySequence is { } only && only != index) return true;
             }
             else if (++shrinkAttempts > options.MaxShrinkAttempts / 3 || DateTime.UtcNow > deadline + TimeSpan.FromSeconds(20)) return true;
-            var run = await sequences.RunAsync(steps, cancellationToken).ConfigureAwait(false);
+            var run = await sequences.RunAsync(steps, shrinking ? deadline + TimeSpan.FromSeconds(20) : deadline, cancellationToken).ConfigureAwait(false);
             Sequences++;
             Steps += run.StepsRun;
             if (run.Finding is null) return true;
