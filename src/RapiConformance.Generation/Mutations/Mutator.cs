@@ -191,13 +191,16 @@ public sealed class Mutator(BodyRules rules)
             return request with { Query = query, Expect = expect, Mutation = new Mutation(kind, "query:" + p.Name, detail) };
         }
 
+        // Some handlers read legacy query arguments only when there is no body (replace-disks, reinstall,
+        // node migrate): with a body, a bad non-bool query value is only checked for robustness.
+        var invalidQuery = request.HasBody ? Expectation.Robust : Expectation.Refuse;
         if (p.IsRapiBool)
             yield return (MutationKind.TrueFalseForBool, Gen.Elements("True", "False", "true", "yes").Select(v =>
                 Set(MutationKind.TrueFalseForBool, $"{p.Name}={v} where 0/1 is expected", v, Expectation.Refuse)));
         else if (p.Schema.Enumeration.Count > 0)
-            yield return (MutationKind.OutOfEnum, Gen.Constant(Set(MutationKind.OutOfEnum, $"{p.Name} outside its enum", "not-in-enum", Expectation.Refuse)));
+            yield return (MutationKind.OutOfEnum, Gen.Constant(Set(MutationKind.OutOfEnum, $"{p.Name} outside its enum", "not-in-enum", invalidQuery)));
         else if (p.Schema.Type.HasFlag(JsonObjectType.Integer) && !p.Schema.Type.HasFlag(JsonObjectType.String))
-            yield return (MutationKind.WrongType, Gen.Constant(Set(MutationKind.WrongType, $"{p.Name}=abc where an integer is expected", "abc", Expectation.Refuse)));
+            yield return (MutationKind.WrongType, Gen.Constant(Set(MutationKind.WrongType, $"{p.Name}=abc where an integer is expected", "abc", invalidQuery)));
         if (p.Required)
             yield return (MutationKind.MissingQuery, Gen.Constant(Set(MutationKind.MissingQuery, $"required query parameter {p.Name} left out", null, Expectation.Refuse)));
         if (p.Schema.Type.HasFlag(JsonObjectType.String) && p.Schema.Enumeration.Count == 0)
