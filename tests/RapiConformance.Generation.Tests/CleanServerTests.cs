@@ -21,8 +21,6 @@ public sealed class CleanServerTests(ITestOutputHelper output)
         (FailureKind.ResponseNotConforming, "getFilter", "filters keep any 'action'/'reason' they were given; the response schema is stricter"),
         (FailureKind.ResponseNotConforming, "listFilters", "same as getFilter"),
         (FailureKind.InvalidInputAccepted, "createInstancesMultiAlloc", "elements of 'instances' are not checked like an instance create"),
-        (FailureKind.InvalidInputAccepted, "createFilter", "'reason': null accepted, the spec says array"),
-        (FailureKind.InvalidInputAccepted, "replaceFilter", "same as createFilter"),
         (FailureKind.InvalidInputAccepted, "modifyCluster", "negative beparams memory sizes accepted on the cluster"),
     ];
 

@@ -87,8 +87,9 @@ public sealed class Mutator(BodyRules rules)
             };
         }
 
-        // A JSON null body is "no body" to Ganeti, so at the root it is not a wrong type.
-        if (WrongTypeValues(s).Where(v => at.Path.Count > 0 || v != "null").ToList() is { Count: > 0 } wrong)
+        // Ganeti treats null as "not given" (a null body is no body; a null opcode parameter takes its
+        // default), so null is a wrong type only for a required member.
+        if (WrongTypeValues(s).Where(v => v != "null" || at.Path.Count > 0 && at.Required).ToList() is { Count: > 0 } wrong)
             yield return (MutationKind.WrongType, Gen.Elements(wrong.ToArray()).Select(raw => With(MutationKind.WrongType, $"a {Kind(raw)} where the spec wants {Describe(s)}", _ => JsonNode.Parse(raw))));
 
         if (s.Enumeration.Count > 0)
