@@ -16,7 +16,7 @@ public sealed class InstanceLifecycleOperation(string runId, bool createDelete) 
     public override string Name => createDelete ? "instance-create-delete" : "instance-startup-shutdown";
 
     public override string Description => createDelete
-        ? "create a diskless instance, and delete the one created 16 pairs earlier (POST /2/instances, DELETE /2/instances/X); jobs"
+        ? "create a diskless instance, and delete the one created 64 pairs earlier (POST /2/instances, DELETE /2/instances/X); jobs"
         : "alternately start up and shut down an existing instance (PUT .../startup, .../shutdown); jobs";
 
     public override bool SubmitsJobs => true;
