@@ -31,9 +31,8 @@ public sealed class ReferenceAgainstGanetiTests(LiveCluster cluster, ITestOutput
 
         var result = await runner.RunAsync(DiffRunner.StandardSequence(includeWrites: true), null, cts.Token);
 
-        var report = Path.Combine(RepositoryLayout.Root, "reports", "live");
-        DiffReportJson.Write(result, report);
-        DiffReportHtml.Write(result, report);
+        var report = Path.Combine(RepositoryLayout.Root, "reports", "live", "diff");
+        DiffReportFiles.Write(result, report);
         output.WriteLine($"{cluster.Log}; {result.Compared} steps compared ({result.SkippedCount} skipped), " +
                          $"{result.OperationsCompared.Count}/{result.OperationsInSpec} operations, {result.Unexpected.Count} unexpected, " +
                          $"{result.Documented.Count} documented differences, {result.Duration.TotalSeconds:F1} s; report in {report}");
