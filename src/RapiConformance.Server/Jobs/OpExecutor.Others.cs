@@ -368,11 +368,38 @@ public sealed partial class OpExecutor
         foreach (var (k, v) in op)
         {
             if (k is "OP_ID" or "reason" or "dry_run" or "debug_level" or "priority" or "depends" or "comment" or "force") continue;
-            if (v is null || !cluster.Config.Parameters.ContainsKey(k)) continue;
-            if (v is JsonObject o && cluster.Config.Parameters[k] is JsonObject existing)
-                foreach (var (kk, vv) in o) existing[kk] = vv?.DeepClone();
-            else cluster.Config.Parameters[k] = v.DeepClone();
-            changed = true;
+            if (v is null || !cluster.Config.Parameters.TryGetPropertyValue(k, out var existing)) continue;
+            if (k is "hidden_os" or "blacklisted_os")
+            {
+                // A list of [action, os] modifications (add/remove), not the new list.
+                var list = (existing as JsonArray)?.Select(x => x?.ToString() ?? "").ToList() ?? [];
+                foreach (var change in v as JsonArray ?? [])
+                {
+                    if (change is not JsonArray { Count: 2 } pair) continue;
+                    var os = pair[1]?.ToString() ?? "";
+                    if (pair[0]?.ToString() == "add" && !list.Contains(os)) list.Add(os);
+                    if (pair[0]?.ToString() == "remove") list.Remove(os);
+                }
+                cluster.Config.Parameters[k] = new JsonArray(list.Select(x => (JsonNode)x).ToArray());
+                changed = true;
+                continue;
+            }
+            if (v is JsonObject o && existing is JsonObject current)
+            {
+                foreach (var (kk, vv) in o)
+                {
+                    if (vv is JsonObject inner && current[kk] is JsonObject currentInner)
+                        foreach (var (k3, v3) in inner) currentInner[k3] = v3?.DeepClone();
+                    else if (vv is not null && (current[kk] is null || current[kk]!.GetValueKind() == vv.GetValueKind())) current[kk] = vv.DeepClone();
+                }
+                changed = true;
+            }
+            else if (existing is null || existing.GetValueKind() == v.GetValueKind())
+            {
+                // Only values of the kind /2/info shows are taken over (the opcode may take other forms).
+                cluster.Config.Parameters[k] = v.DeepClone();
+                changed = true;
+            }
         }
         if (changed)
         {

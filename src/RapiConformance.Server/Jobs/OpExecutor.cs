@@ -171,6 +171,10 @@ public sealed partial class OpExecutor(ClusterState cluster, FaultSet faults)
     private JsonObject NormalizeBeParams(JsonObject beparams)
     {
         var be = (JsonObject)beparams.DeepClone();
+        foreach (var (key, value) in be)
+            if (key is "maxmem" or "minmem" or "memory" or "vcpus" && value is JsonValue nv && nv.GetValueKind() == System.Text.Json.JsonValueKind.Number
+                && nv.Num() < 0 && !faults.Has(FaultIds.NegativeMemoryAccepted))
+                throw OpFailure.Input($"Invalid value {nv.ToJsonString()} for parameter '{key}': must not be negative");
         if (be.TryGetPropertyValue("memory", out var memory))
         {
             be.Remove("memory");
