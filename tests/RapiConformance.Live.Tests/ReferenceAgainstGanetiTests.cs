@@ -19,7 +19,7 @@ public sealed class ReferenceAgainstGanetiTests(LiveCluster cluster, ITestOutput
     public async Task Reference_server_answers_like_real_Ganeti()
     {
         cluster.Require();
-        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await using var server = await ReferenceServer.StartAsync(new ServerOptions
         {
             Profile = Profile.V3_0, Port = 0, UseTls = false, UsersFile = LiveCluster.UsersFile, RequireAuthentication = true,

@@ -56,9 +56,9 @@ public sealed class SuiteAndFuzzTests(LiveCluster cluster, ITestOutputHelper out
         var run = await CliAsync(["check", "--target", LiveCluster.BaseUri.ToString(), "--insecure",
             "--user", u.Writer!.User, "--password", u.Writer.Password,
             "--read-user", $"{u.Reader!.User}:{u.Reader.Password}", .. u.Plain is null ? [] : new[] { "--plain-user", $"{u.Plain.User}:{u.Plain.Password}" },
-            "--suite", suite, "--profile", "auto", "--known-deviations", RepositoryLayout.KnownDeviations, "--report", dir], TimeSpan.FromMinutes(4));
+            "--suite", suite, "--profile", "auto", "--known-deviations", RepositoryLayout.KnownDeviations, "--report", dir], TimeSpan.FromMinutes(7));
         output.WriteLine(run.Tail(40));
-        Assert.False(run.TimedOut, $"check --suite {suite} did not finish in 4 minutes");
+        Assert.False(run.TimedOut, $"check --suite {suite} did not finish in 7 minutes");
         var reportFile = Path.Combine(dir, "report.json");
         Assert.True(File.Exists(reportFile), $"no report.json (exit {run.ExitCode}): {run.Tail(10)}");
         var summary = JsonNode.Parse(File.ReadAllText(reportFile))!["summary"]!;
