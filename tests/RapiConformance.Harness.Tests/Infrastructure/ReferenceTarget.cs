@@ -43,8 +43,16 @@ public sealed class ReferenceTarget : IAsyncDisposable
         await File.WriteAllTextAsync(users, $"{Writer.User} {Writer.Password} write\n{Reader.User} {Reader.Password} read\n{Plain.User} {Plain.Password}\n{Ha1.User} {{HA1}}{hash} read\n");
         var server = await ReferenceServer.StartAsync(new ServerOptions
         {
-            Profile = profile, Bind = "127.0.0.1", Port = 0, UseTls = tls, UsersFile = users,
-            StateDirectory = Path.Combine(scratch.FullName, "state"), Nodes = 3, Instances = 6, Seed = seed, Faults = faults ?? [],
+            Profile = profile,
+            Bind = "127.0.0.1",
+            Port = 0,
+            UseTls = tls,
+            UsersFile = users,
+            StateDirectory = Path.Combine(scratch.FullName, "state"),
+            Nodes = 3,
+            Instances = 6,
+            Seed = seed,
+            Faults = faults ?? [],
         });
         return new ReferenceTarget(server, scratch, profile);
     }
