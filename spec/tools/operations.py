@@ -67,13 +67,16 @@ JOB = ref("JobId")
 NULL = ref("Null")
 TAGS_GET = ref("TagList")
 
-N_JOBID = ("The 2.0/2.5 documents show job ids as strings (\"1234\"); Ganeti 3.0 answers a bare JSON integer "
-           "(luxid JobId). The 2.x profiles accept both.")
+N_JOBID = ("Job ids: Ganeti 3.0 answers a bare JSON integer (luxid's JobId); the 2.x Python job queue used "
+           "string ids such as \"1234\" (reference N1), and the 2.x documents show no example. The 2.x profiles "
+           "accept a digit string or an integer.")
 N_TAGS_BODY = ("The documents say the tags are PUT as a JSON list of strings; the real handler ignores the body "
                "(except 'depends') and takes the tags only from repeated ?tag= arguments. Without ?tag= an empty "
                "list is sent to the opcode.")
 N_TAGS_20 = ("The 2.0 document lists cluster tags under /2/instances/tags; on a real server that path is the "
              "instance named 'tags' (GET 404, DELETE submits an instance removal, PUT 501). The resource is /2/tags.")
+N_TAGS_CHECK = ("RAPI does not check the tags: Ganeti 3.0.2 answers 200 and a job id for ?tag=has%20space (the "
+                "job then fails with TagError) and for no ?tag= at all.")
 N_REASON = "Every opcode-submitting operation reads ?reason= and accepts a body member 'depends'."
 
 
@@ -102,7 +105,7 @@ def tag_ops(prefix, ids, entity, profiles_get, profiles_write, kind, extra_notes
            ok_text="The tags", notes=common),
         op("PUT", path, add_id, "tags", f"Add tags to {entity}", profiles_write, "write", job=True,
            opcode="OP_TAGS_SET", query=["tag", "dry-run", "reason"], body="tags",
-           notes=common + [N_TAGS_BODY, f"The opcode gets kind={kind}."]),
+           notes=common + [N_TAGS_BODY, N_TAGS_CHECK, f"The opcode gets kind={kind}."]),
         op("DELETE", path, del_id, "tags", f"Remove tags from {entity}", profiles_write, "write", job=True,
            opcode="OP_TAGS_DEL", query=["tag", "dry-run", "reason"], body="tags",
            notes=common + [N_TAGS_BODY, f"The opcode gets kind={kind}."]),

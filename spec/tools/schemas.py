@@ -23,6 +23,22 @@ def E(*values):
     return {"type": "string", "enum": list(values)}
 
 
+def T(*items, description=None):
+    """A fixed-length array with a schema per position: OpenAPI 3.0 gets the length and the union of the
+    member types; the validator also checks each position through x-rapi-tuple."""
+    alternatives = []
+    for i in items:
+        if i not in alternatives:
+            alternatives.append(copy.deepcopy(i))
+    union = {} if any(a == {} for a in alternatives) else (
+        alternatives[0] if len(alternatives) == 1 else {"anyOf": alternatives})
+    out = {"type": "array", "minItems": len(items), "maxItems": len(items), "items": union,
+           "x-rapi-tuple": [copy.deepcopy(i) for i in items]}
+    if description:
+        out["description"] = description
+    return out
+
+
 def ref(name):
     return {"$ref": f"#/components/schemas/{name}"}
 
@@ -52,13 +68,15 @@ COMMON = {"ctime": TIME, "mtime": TIME, "uuid": S, "serial_no": I, "tags": L(S)}
 DISK_TEMPLATES = ["blockdev", "diskless", "drbd", "ext", "file", "gluster", "plain", "rbd", "sharedfile"]
 INSTANCE_STATUS = ["running", "ADMIN_down", "ADMIN_offline", "ERROR_wrongnode", "ERROR_up", "ERROR_down",
                    "ERROR_nodedown", "ERROR_nodeoffline", "USER_down"]
-BEPARAMS = {"type": "object", "additionalProperties": True,
+BEPARAMS = {"type": "object", "additionalProperties": True, "required": ["memory"],
+            "properties": {"memory": I, "maxmem": I, "minmem": I, "vcpus": I, "auto_balance": B,
+                           "always_failover": B, "spindle_use": I},
             "description": "Merged backend parameters; RAPI adds 'memory' (a copy of maxmem)"}
 
 INSTANCE_FIELDS = {
     "name": S,
     "admin_state": E("up", "down", "offline"),
-    "os": N(S),
+    "os": S,
     "pnode": S,
     "snodes": L(S),
     "disk_template": E(*DISK_TEMPLATES),
@@ -132,12 +150,12 @@ NETWORK_FIELDS = {
     **COMMON,
 }
 
-REASON_ENTRY = L({"anyOf": [S, I]}, minItems=3, maxItems=3, description="[source, reason, epoch_ns]")
+REASON_ENTRY = T(S, S, I, description="[source, reason, epoch_ns]")
 FILTER_FIELDS = {
     "watermark": I,
     "priority": I,
     "predicates": L(ANY),
-    "action": {"anyOf": [E("ACCEPT", "CONTINUE", "PAUSE", "REJECT"), L({"anyOf": [S, I]}, minItems=2, maxItems=2)],
+    "action": {"anyOf": [E("ACCEPT", "CONTINUE", "PAUSE", "REJECT"), T(E("RATE_LIMIT"), I)],
                "description": "ACCEPT, CONTINUE, PAUSE, REJECT or [\"RATE_LIMIT\", n]"},
     "reason_trail": L(REASON_ENTRY),
     "uuid": S,
@@ -146,8 +164,7 @@ FILTER_FIELDS = {
 JOB_STATUS = ["queued", "waiting", "running", "canceling", "canceled", "success", "error"]
 OP_STATUS = ["queued", "waiting", "canceling", "running", "canceled", "success", "error"]
 TIMESTAMP = L(I, minItems=2, maxItems=2, description="[seconds, microseconds]")
-LOG_ENTRY = L({"anyOf": [I, S, TIMESTAMP, ANY]}, minItems=4, maxItems=4,
-              description="[serial, [sec, usec], type, message]")
+LOG_ENTRY = T(I, TIMESTAMP, S, ANY, description="[serial, [sec, usec], type, message]")
 OPCODE_INPUT = {"type": "object", "additionalProperties": True, "required": ["OP_ID"],
                 "properties": {"OP_ID": {"type": "string", "pattern": "^OP_[A-Z0-9_]+$"},
                                "reason": L(REASON_ENTRY)}}
@@ -230,7 +247,7 @@ def component_schemas(bodies):
     c["ClusterInfoLegacy"] = open_typed({**CLUSTER_INFO_FIELDS, "architecture": L(S)})
 
     c["Instance"] = closed(INSTANCE_FIELDS, description="I_FIELDS (single GET and bulk list are the same)")
-    legacy = {**INSTANCE_FIELDS, "admin_state": B}
+    legacy = {**INSTANCE_FIELDS, "admin_state": B, "beparams": OBJ}
     c["InstanceLegacy"] = open_typed(legacy, description="2.x: admin_state is a bool, examples are partial")
     c["InstanceListItem"] = list_item("id", "instances")
     c["ListItemLegacy"] = list_item("name", "x", legacy=True)
@@ -270,16 +287,11 @@ def component_schemas(bodies):
     c["JobListItemLegacy"] = open_typed({"id": {"anyOf": [S, I]}, "uri": S})
     c["JobList"] = {"anyOf": [L(ref("JobListItem")), L(ref("JobBulk"))]}
     c["JobListLegacy"] = {"anyOf": [L(ref("JobListItemLegacy")), L(ref("JobLegacy"))]}
-    c["JobOpFailure"] = {
-        "type": "array", "minItems": 2, "maxItems": 2,
-        "items": {"anyOf": [S, L(S, minItems=1, maxItems=2)]},
-        "x-rapi-tuple": [{"type": "string", "description": "Error class, e.g. OpPrereqError"},
-                         L(S, minItems=1, maxItems=2,
-                           description="[message] or [message, classification]")],
-        "description": "The opresult element of a failed opcode: [ErrorClass, [message, classification?]]"}
+    c["JobOpFailure"] = T(S, L(S, minItems=1, maxItems=2, description="[message] or [message, classification]"),
+                          description="The opresult element of a failed opcode: [ErrorClass, [message, "
+                                      "classification?]], e.g. [\"OpPrereqError\", [\"...\", \"wrong_input\"]]")
     c["ErrorClassification"] = E(*ECODES)
-    c["JobCancelResult"] = {"type": "array", "minItems": 2, "maxItems": 2, "items": {"anyOf": [B, S]},
-                            "x-rapi-tuple": [B, S], "description": "[success, message]"}
+    c["JobCancelResult"] = T(B, S, description="[success, message]")
     c["JobWaitResult"] = {"nullable": True, "type": "object", "additionalProperties": False,
                           "required": ["job_info", "log_entries"],
                           "properties": {"job_info": L(ANY), "log_entries": L(LOG_ENTRY)},
@@ -289,11 +301,9 @@ def component_schemas(bodies):
                         "kind": E("bool", "float", "number", "other", "text", "timestamp", "unit", "unknown"),
                         "doc": {"type": "string", "minLength": 1}})
     c["QueryFieldDefinition"] = field_def
-    c["QueryResultCell"] = {"type": "array", "minItems": 2, "maxItems": 2,
-                            "items": {"anyOf": [{"type": "integer", "enum": [0, 1, 2, 3, 4]}, ANY]},
-                            "x-rapi-tuple": [{"type": "integer", "enum": [0, 1, 2, 3, 4]}, ANY],
-                            "description": "[status, value]; status 0 normal, 1 unknown field, 2 no data, "
-                                           "3 unavailable, 4 offline"}
+    c["QueryResultCell"] = T({"type": "integer", "enum": [0, 1, 2, 3, 4]}, ANY,
+                             description="[status, value]; status 0 normal, 1 unknown field, 2 no data, "
+                                         "3 unavailable, 4 offline")
     c["QueryResult"] = closed({"fields": L(ref("QueryFieldDefinition")), "data": L(L(ref("QueryResultCell")))})
     c["QueryFields"] = closed({"fields": L(ref("QueryFieldDefinition"))})
     c["Console"] = closed({"instance": S, "kind": E("msg", "ssh", "vnc", "spice"), "message": S,

@@ -27,10 +27,29 @@ internal static class SpecVerb
             {
                 var ops = profiles.SelectMany(pr => catalog.ForProfile(pr)).Distinct().Select(o => new
                 {
-                    id = o.Id, method = o.Method, path = o.PathTemplate, summary = o.Summary, tag = o.Tag,
-                    profiles = o.Profiles.Order(StringComparer.Ordinal), access = o.Access.ToString().ToLowerInvariant(),
-                    job = o.IsJob, opcode = o.Opcode, hasRequestSchema = o.RequestBody is not null,
-                    query = o.QueryParameters.Select(q => q.Name), notes = o.Notes,
+                    id = o.Id,
+                    method = o.Method,
+                    path = o.PathTemplate,
+                    summary = o.Summary,
+                    tag = o.Tag,
+                    profiles = o.Profiles.Order(StringComparer.Ordinal),
+                    access = o.Access.ToString().ToLowerInvariant(),
+                    job = o.IsJob,
+                    opcode = o.Opcode,
+                    hasRequestSchema = o.RequestBody is not null,
+                    body = o.RequestBody is null ? null : new { usage = o.BodyUsage, required = o.RequestBodyRequired },
+                    query = o.QueryParameters.Select(q => q.Name),
+                    parameters = o.Parameters.Select(q => new
+                    {
+                        name = q.Name,
+                        @in = q.In.ToString().ToLowerInvariant(),
+                        required = q.Required,
+                        rapiBool = q.IsRapiBool,
+                        repeatable = q.Repeatable,
+                    }),
+                    statuses = o.Responses.Keys.Order(),
+                    staticParameters = o.StaticParameters,
+                    notes = o.Notes,
                 });
                 Console.WriteLine(JsonSerializer.Serialize(new { profiles = profiles.Select(x => x.Name), operations = ops },
                     new JsonSerializerOptions { WriteIndented = true }));

@@ -57,6 +57,7 @@ public sealed class ReferenceServer : IAsyncDisposable
         var store = new StateStore(stateDir);
         var defaults = ClusterDefaults.Load();
         var cluster = LoadOrGenerate(store, options, defaults);
+        cluster.LegacyShapes = options.Profile != Profile.V3_0;
         var executor = new OpExecutor(cluster, faults);
         var jobs = new JobQueue(cluster, store, executor, faults, options.Time, options.JobWorkers, options.JobRunTime, options.KeepFinalizedJobs);
         var users = new UsersFile(options.UsersFile, options.Time);

@@ -77,7 +77,15 @@ internal static class OperationReader
                     parameters,
                     body,
                     bodyRequired,
-                    responses));
+                    responses)
+                {
+                    BodyUsage = String(ext, "x-rapi-body"),
+                    StaticParameters = Strings(ext, "x-rapi-static-params").ToList(),
+                    ForbiddenParameters = Strings(ext, "x-rapi-forbidden-params").ToList(),
+                    RenamedParameters = ext.TryGetValue("x-rapi-renamed-params", out var renames) && renames is not null
+                        ? Pairs(renames).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal)
+                        : new Dictionary<string, string>(),
+                });
             }
         }
         return result;
@@ -118,6 +126,8 @@ internal static class OperationReader
         map = Unwrap(map);
         if (map is IDictionary d)
             foreach (DictionaryEntry e in d) yield return (e.Key.ToString()!, Convert.ToString(Unwrap(e.Value!), CultureInfo.InvariantCulture)!);
+        else if (map is IEnumerable<KeyValuePair<string, object?>> pairs)
+            foreach (var (k, v) in pairs) yield return (k, Convert.ToString(v is null ? "" : Unwrap(v), CultureInfo.InvariantCulture)!);
         else if (map is Newtonsoft.Json.Linq.JObject o)
             foreach (var p in o.Properties()) yield return (p.Name, p.Value.ToString());
     }

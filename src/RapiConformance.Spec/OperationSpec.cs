@@ -19,6 +19,18 @@ public sealed record OperationSpec(
     bool RequestBodyRequired,
     IReadOnlyDictionary<int, ResponseSpec> Responses)
 {
+    /// <summary>How the handler uses the body (x-rapi-body): opcode, ignored, tags or custom; null without a body.</summary>
+    public string? BodyUsage { get; init; }
+
+    /// <summary>Opcode parameters the handler fills from the URL or query; a body member of that name gives 400.</summary>
+    public IReadOnlyList<string> StaticParameters { get; init; } = [];
+
+    /// <summary>Opcode parameters RAPI refuses (403), e.g. compression_tools on /2/modify.</summary>
+    public IReadOnlyList<string> ForbiddenParameters { get; init; } = [];
+
+    /// <summary>Legacy body aliases, old name to new name (sending both gives 400).</summary>
+    public IReadOnlyDictionary<string, string> RenamedParameters { get; init; } = new Dictionary<string, string>();
+
     public bool Writes => Access == Access.Write;
 
     public bool InProfile(Profile profile) => Profiles.Contains(profile.Name);

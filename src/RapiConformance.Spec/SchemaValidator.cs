@@ -33,6 +33,24 @@ public sealed class SchemaValidator
         using (doc) return Validate(schema, doc.RootElement);
     }
 
+    /// <summary>Like the span overload, but parses the bytes in place (JsonDocument keeps no copy of them).</summary>
+    public IReadOnlyList<string> Validate(JsonSchema schema, ReadOnlyMemory<byte> utf8Json)
+    {
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(utf8Json, new JsonDocumentOptions { MaxDepth = 256 });
+        }
+        catch (JsonException e)
+        {
+            return [$"$: not valid JSON ({e.Message})"];
+        }
+        using (doc) return Validate(schema, doc.RootElement);
+    }
+
+    public IReadOnlyList<string> Validate(JsonSchema schema, byte[] utf8Json) =>
+        Validate(schema, (ReadOnlyMemory<byte>)utf8Json);
+
     public IReadOnlyList<string> Validate(JsonSchema schema, string json) =>
         Validate(schema, System.Text.Encoding.UTF8.GetBytes(json));
 

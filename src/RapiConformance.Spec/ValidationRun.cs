@@ -205,11 +205,11 @@ internal sealed class ValidationRun(bool collect)
         var i = 0;
         foreach (var x in e.EnumerateArray())
         {
-            var item = n.Items ?? (n.TupleItems is { } t && i < t.Length ? t[i] : null);
-            if (item is not null)
+            var positional = n.TupleItems is { } t && i < t.Length ? t[i] : null;
+            if (n.Items is not null || positional is not null)
             {
                 _path.Add((null, i));
-                var good = Check(item, x);
+                var good = (n.Items is null || Check(n.Items, x)) && (positional is null || Check(positional, x));
                 _path.RemoveAt(_path.Count - 1);
                 if (!good)
                 {

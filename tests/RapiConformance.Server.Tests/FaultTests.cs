@@ -30,4 +30,37 @@ public sealed class FaultTests
         Assert.Equal(404, (await clean.GetAsync("/2/instances/n%C3%A9e")).Status);
         Assert.Equal(400, (await clean.SendAsync(HttpMethod.Put, "/2/groups/default/modify", "admin", """{"no_such":1}""")).Status);
     }
+
+    [Fact]
+    public async Task Fuzzer_faults_negative_memory_and_rename_state()
+    {
+        const string body = """{"beparams":{"maxmem":-512,"minmem":-512}}""";
+        await using (var clean = await ServerFixture.StartAsync())
+        {
+            var job = await clean.WaitForJobAsync(await clean.SubmitAsync(HttpMethod.Put, "/2/instances/inst1.ganeti.test/modify", body));
+            Assert.Equal("error", job["status"]!.ToString());
+            Assert.Equal("wrong_input", job["opresult"]![0]![1]![1]!.ToString());
+        }
+        await using var f = await ServerFixture.StartAsync(o => o with { Faults = [FaultIds.NegativeMemoryAccepted, FaultIds.RenameStateWrong] });
+        var accepted = await f.WaitForJobAsync(await f.SubmitAsync(HttpMethod.Put, "/2/instances/inst1.ganeti.test/modify", body));
+        Assert.Equal("success", accepted["status"]!.ToString());
+        Assert.Contains("\"maxmem\":-512", (await f.GetAsync("/2/instances/inst1.ganeti.test")).Body, StringComparison.Ordinal);
+
+        await f.WaitForJobAsync(await f.SubmitAsync(HttpMethod.Put, "/2/instances/inst2.ganeti.test/shutdown"));
+        await f.WaitForJobAsync(await f.SubmitAsync(HttpMethod.Put, "/2/instances/inst2.ganeti.test/rename", """{"new_name":"renamed.ganeti.test"}"""));
+        Assert.Equal(200, (await f.GetAsync("/2/instances/renamed.ganeti.test")).Status);
+        Assert.Equal(200, (await f.GetAsync("/2/instances/inst2.ganeti.test")).Status);
+    }
+
+    [Fact]
+    public async Task Stuck_and_lost_jobs_never_finish()
+    {
+        await using var f = await ServerFixture.StartAsync(o => o with { Faults = [FaultIds.LostJob] });
+        var ids = new List<long>();
+        for (var k = 0; k < 5; k++) ids.Add(await f.SubmitAsync(HttpMethod.Put, $"/2/tags?tag=l{k}"));
+        var lost = ids.Single(i => i % 5 == 0);
+        await f.WaitForJobAsync(ids.First(i => i != lost));
+        await Task.Delay(300);
+        Assert.Contains("\"status\":\"queued\"", (await f.GetAsync($"/2/jobs/{lost}")).Body, StringComparison.Ordinal);
+    }
 }

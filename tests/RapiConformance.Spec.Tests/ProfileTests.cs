@@ -98,6 +98,39 @@ public sealed class ProfileTests(CatalogFixture fixture) : IClassFixture<Catalog
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    [Fact]
+    public void Schema_by_profile_names_only_profiles_of_the_operation()
+    {
+        var problems = new List<string>();
+        foreach (var op in fixture.Catalog.Operations)
+            foreach (var (status, response) in op.Responses)
+                foreach (var profile in response.SchemaByProfile.Keys)
+                    if (!op.Profiles.Contains(profile)) problems.Add($"{op.Id} {status}: {profile} is not a profile of the operation");
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.Contains(fixture.Catalog.Operations, o => o.Responses[200].SchemaByProfile.Count > 0);
+    }
+
+    [Fact]
+    public void Handler_facts_are_read_from_the_spec()
+    {
+        var modify = fixture.Catalog.Get("modifyCluster");
+        Assert.Equal(["compression_tools"], modify.ForbiddenParameters);
+        Assert.Equal("opcode", modify.BodyUsage);
+        var create = fixture.Catalog.Get("createInstance");
+        Assert.Equal("instance_name", create.RenamedParameters["name"]);
+        Assert.Equal("os_type", create.RenamedParameters["os"]);
+        Assert.Contains("dry_run", create.StaticParameters);
+        Assert.Equal("tags", fixture.Catalog.Get("addNodeTags").BodyUsage);
+        Assert.Equal("ignored", fixture.Catalog.Get("startupInstance").BodyUsage);
+        Assert.Equal("custom", fixture.Catalog.Get("setNodeRole").BodyUsage);
+        Assert.Null(fixture.Catalog.Get("getInstance").BodyUsage);
+        Assert.Equal(Access.ReadAuthenticated, fixture.Catalog.Get("getInstanceConsole").Access);
+        Assert.Equal(Access.ReadAuthenticated, fixture.Catalog.Get("queryResourceWithFilter").Access);
+        Assert.True(fixture.Catalog.Get("addClusterTags").Query("tag")!.Repeatable);
+        Assert.True(fixture.Catalog.Get("listInstances").Query("bulk")!.IsRapiBool);
+        Assert.True(fixture.Catalog.Get("getNodeStorage").Query("output_fields")!.Required);
+    }
+
     private static bool SameTemplate(string spec, string route) =>
         string.Equals(System.Text.RegularExpressions.Regex.Replace(spec, @"\{[^}]+\}", "{}"),
                       System.Text.RegularExpressions.Regex.Replace(route, @"\{[^}]+\}", "{}"), StringComparison.Ordinal);

@@ -38,6 +38,9 @@ public sealed class SpecVerbTests
         Assert.True(add.GetProperty("job").GetBoolean());
         Assert.Equal("write", add.GetProperty("access").GetString());
         Assert.Equal("OP_TAGS_SET", add.GetProperty("opcode").GetString());
+        Assert.Equal("tags", add.GetProperty("body").GetProperty("usage").GetString());
+        Assert.Contains(add.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "tag" && p.GetProperty("repeatable").GetBoolean());
+        Assert.Contains(add.GetProperty("statuses").EnumerateArray(), s => s.GetInt32() == 403);
     }
 
     [Fact]

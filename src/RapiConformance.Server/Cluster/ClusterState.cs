@@ -30,6 +30,9 @@ public sealed class ClusterState
 
     public TimeProvider Time { get; }
 
+    /// <summary>2.0/2.5 profiles: instances show admin_state as a bool, as the 2.x servers did.</summary>
+    public bool LegacyShapes { get; set; }
+
     /// <summary>Bumped by every change; collection caches are keyed on it.</summary>
     public long Generation { get; private set; }
 
@@ -109,6 +112,13 @@ public sealed class ClusterState
         _changes?.Change(e);
     }
 
+    /// <summary>Drops every cached view (after cluster-wide parameters changed).</summary>
+    public void InvalidateAll()
+    {
+        foreach (var e in _instances.Values.Concat<Entity>(_nodes.Values).Concat(_groups.Values).Concat(_networks.Values)) e.Invalidate();
+        Generation++;
+    }
+
     /// <summary>Loads an entity from storage without recording a change.</summary>
     public void Load(Entity e)
     {
@@ -139,9 +149,7 @@ public sealed class ClusterState
                     if (i.Nics.Any(n => n.Network == e.Uuid)) i.Invalidate();
                 break;
             case EntityKind.Cluster:
-                foreach (var i in _instances.Values) i.Invalidate();
-                foreach (var n in _nodes.Values) n.Invalidate();
-                foreach (var g in _groups.Values) g.Invalidate();
+                // Tags of the cluster show nowhere else; parameter changes call InvalidateAll.
                 break;
         }
     }

@@ -58,7 +58,8 @@ public static class EntityJson
         var nodeOffline = status is "ERROR_nodeoffline" or "ERROR_nodedown";
         w.WriteStartObject();
         w.WriteString("name", i.Name);
-        w.WriteString("admin_state", i.AdminState);
+        if (c.LegacyShapes) w.WriteBoolean("admin_state", i.AdminState == "up");
+        else w.WriteString("admin_state", i.AdminState);
         w.WriteString("os", i.Os);
         w.WriteString("pnode", i.PrimaryNode);
         Strings(w, "snodes", i.SecondaryNodes);

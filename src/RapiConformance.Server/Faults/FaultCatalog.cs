@@ -8,7 +8,7 @@ public static class FaultCatalog
         (FaultIds.DropField, "GET /2/instances/{name} and bulk lists omit the 'status' field of instances"),
         (FaultIds.WrongType, "nodes report 'mtotal' as a string instead of an integer"),
         (FaultIds.WrongStatus, "successful job submissions answer 202 instead of 200"),
-        (FaultIds.InvalidInputAccepted, "a malformed JSON body is answered 200 with a job id instead of 400"),
+        (FaultIds.InvalidInputAccepted, "a malformed JSON body is taken as no body instead of answered 400 (so body-ignoring writes answer 200)"),
         (FaultIds.LostJob, "every fifth submitted job is never run and stays queued"),
         (FaultIds.StuckJob, "every fourth job stays 'running' forever"),
         (FaultIds.WrongContentType, "responses carry Content-Type text/plain instead of application/json"),

@@ -16,7 +16,9 @@ public static class ReadHandlers
         r.Add("getRoot", _ => RapiResult.Json(null));
         r.Add("getApiRoot", _ => RapiResult.Json(null));
         r.Add("getVersion", _ => RapiResult.Json(2));
-        r.Add("getFeatures", _ => RapiResult.Json(new JsonArray(Features.Select(f => (JsonNode)f).ToArray())));
+        // The 2.5 documents know only the first two request formats.
+        var features = s.Profile == Spec.Profile.V3_0 ? Features : ["instance-create-reqv1", "instance-reinstall-reqv1"];
+        r.Add("getFeatures", _ => RapiResult.Json(new JsonArray(features.Select(f => (JsonNode)f).ToArray())));
         r.Add("getOperatingSystems", _ => RapiResult.Json(new JsonArray("debootstrap+buster", "debootstrap+default", "noop+default")));
         r.Add("getClusterInfo", _ =>
         {

@@ -32,7 +32,7 @@ public sealed partial class OpExecutor
         var i = RequireInstance(op);
         var changes = new JsonArray();
         var be = op["beparams"] is JsonObject b && b.Count > 0 ? NormalizeBeParams(b) : null;
-        if (be is not null && be["maxmem"] is { } mm && be["minmem"] is null && ClusterIndex.BeInt(cluster, i, "minmem") > mm.Num())
+        if (be is not null && be["maxmem"] is { } mm && mm.Num() >= 0 && be["minmem"] is null && ClusterIndex.BeInt(cluster, i, "minmem") > mm.Num())
             throw OpFailure.Input($"Minimum memory ({ClusterIndex.BeInt(cluster, i, "minmem")}) can't be larger than maximum memory ({mm})");
         if (Str(op, "os_name") is { } os && os.Length == 0) throw OpFailure.Input("Invalid OS name");
         if (op["offline"] is JsonValue off && off.GetValue<bool>() && i.AdminState == "up")

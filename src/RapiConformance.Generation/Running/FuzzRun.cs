@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using RapiConformance.Generation.Http;
+using RapiConformance.Generation.Mutations;
+using RapiConformance.Generation.Oracle;
+using RapiConformance.Generation.Requests;
+using RapiConformance.Generation.Rules;
+using RapiConformance.Generation.Schemas;
+using RapiConformance.Generation.Stateful;
+using RapiConformance.Spec;
+
+namespace RapiConformance.Generation.Running;
+
+/// <summary>
+/// A whole fuzz run: stateful sequences first (alone, so the model owns the state), then the target's
+/// entities are read and the stateless cases run with the rest of the budget.
+/// </summary>
+public sealed class FuzzRun(SpecCatalog catalog, IRapiSender sender, FuzzOptions options, string? user)
+{
+    public async Task<FuzzReport> RunAsync(CancellationToken cancellationToken)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        var validator = SchemaValidator.Shared;
+        var rules = new BodyRules(validator, MapMemberRules.LoadEmbedded());
+        var oracle = new ResponseOracle(catalog, options.Profile, validator, rules);
+        var executor = new CaseExecutor(sender, oracle, options.JobTimeout);
+        var tally = new RunTally { StopWhen = options.StopWhen };
+        var budget = options.Budget ?? (options.Examples is null ? TimeSpan.FromSeconds(60) : TimeSpan.FromHours(1));
+        var end = DateTime.UtcNow + budget;
+
+        var operations = catalog.ForProfile(options.Profile)
+            .Where(options.Matches)
+            .Where(op => !options.ReadOnly || FuzzOptions.IsRead(op))
+            .OrderBy(op => op.Id, StringComparer.Ordinal)
+            .ToList();
+
+        var stateful = new StatefulPhase(executor, options, user);
+        var runStateful = options.Stateful && options.ReplayCase is null && (string.IsNullOrEmpty(options.Operations) || options.ReplaySequence is not null);
+        if (runStateful)
+        {
+            var share = options.Stateless && options.ReplaySequence is null ? options.StatefulShare : 1.0;
+            await stateful.RunAsync(tally, DateTime.UtcNow + budget * share, cancellationToken);
+        }
+
+        var runStateless = !tally.Stopped && options.Stateless && options.ReplaySequence is null && operations.Count > 0;
+        if (runStateless)
+        {
+            var pool = await EntityPool.DiscoverAsync(sender, cancellationToken);
+            var requests = new RequestGen(pool, new SchemaGen(validator, rules.Maps));
+            var stream = new CaseStream(operations, requests, new Mutator(rules), options.Seed, options.NegativeShare);
+            var phase = new StatelessPhase(stream, executor, oracle, new RequestShrinker(catalog, rules), options, user);
+            await phase.RunAsync(tally, end, cancellationToken);
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        return new FuzzReport
+        {
+            Target = sender.BaseUri.ToString(),
+            Profile = options.Profile.Name,
+            Seed = options.Seed,
+            StartedAt = started,
+            DurationSeconds = Math.Round(seconds, 2),
+            Cases = tally.Cases,
+            Requests = executor.Requests,
+            RequestsPerSecond = Math.Round(executor.Requests / Math.Max(seconds, 0.001), 1),
+            Sequences = stateful.Sequences,
+            SequenceSteps = stateful.Steps,
+            DroppedFalsePositives = tally.Dropped,
+            CasesByExpectation = tally.ByExpectation,
+            StatusCounts = tally.ByStatus,
+            CasesByOperation = tally.ByOperation,
+            Observations = tally.Observations,
+            Failures = tally.Failures,
+        };
+    }
+}
