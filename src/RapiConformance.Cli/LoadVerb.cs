@@ -72,9 +72,19 @@ internal static class LoadVerb
         if (uri.AbsolutePath.Length > 1 && !uri.AbsolutePath.EndsWith('/')) uri = new Uri(uri + "/");
         return new LoadOptions
         {
-            Target = uri, User = user, Password = password, Insecure = insecure, Operation = op, Rate = perSecond,
-            Duration = measured, Concurrency = concurrency, Warmup = warm, MaxRequests = maxRequests, AllowRemote = allowRemote,
-            RequestTimeout = perRequest, Seed = seed,
+            Target = uri,
+            User = user,
+            Password = password,
+            Insecure = insecure,
+            Operation = op,
+            Rate = perSecond,
+            Duration = measured,
+            Concurrency = concurrency,
+            Warmup = warm,
+            MaxRequests = maxRequests,
+            AllowRemote = allowRemote,
+            RequestTimeout = perRequest,
+            Seed = seed,
         };
     }
 
