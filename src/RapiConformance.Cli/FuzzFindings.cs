@@ -1,6 +1,7 @@
 using System.Globalization;
 using RapiConformance.Generation.Running;
 using RapiConformance.Reports;
+using RapiConformance.Spec;
 
 namespace RapiConformance.Cli;
 
@@ -40,7 +41,7 @@ internal static class FuzzFindings
         Started = fuzz.StartedAt,
         Finished = fuzz.StartedAt.AddSeconds(fuzz.DurationSeconds),
         Summary = new ReportSummary(0, 0, 0, fuzz.Failures.Count, 0, 0, 0, 0, (int)Math.Min(fuzz.Requests, int.MaxValue), fuzz.DurationSeconds),
-        Coverage = new CoverageReport(0, fuzz.CasesByOperation.Count, []),
+        Coverage = new CoverageReport(SpecCatalog.Default.ForProfile(Profile.Parse(fuzz.Profile)).Count(), fuzz.CasesByOperation.Count, []),
         Notes = [Summary(fuzz)],
         Fuzz = From(fuzz, user),
     };

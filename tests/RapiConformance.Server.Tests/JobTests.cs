@@ -110,6 +110,11 @@ public sealed class JobTests
         var info = (await f.GetAsync("/2/info")).Json!;
         Assert.Equal("debootstrap+buster", info["hidden_os"]![0]!.ToString());
         Assert.Equal(5, info["candidate_pool_size"]!.GetValue<int>());
+        var be = await f.WaitForJobAsync(await f.SubmitAsync(HttpMethod.Put, "/2/modify", """{"beparams":{"vcpus":2}}"""));
+        Assert.Equal("success", be["status"]!.ToString());
+        Assert.Equal(2, (await f.GetAsync("/2/info")).Json!["beparams"]!["default"]!["vcpus"]!.GetValue<int>());
+        Assert.Equal("error", (await f.WaitForJobAsync(await f.SubmitAsync(HttpMethod.Put, "/2/modify", """{"beparams":{"minmem":-1}}""")))["status"]!.ToString());
+        Assert.Equal("error", (await f.WaitForJobAsync(await f.SubmitAsync(HttpMethod.Put, "/2/modify", """{"beparams":{"memory":null}}""")))["status"]!.ToString());
         var negative = await f.WaitForJobAsync(await f.SubmitAsync(HttpMethod.Put, "/2/instances/inst1.ganeti.test/modify", """{"custom_beparams":{"maxmem":-1,"memory":0}}"""));
         Assert.Equal("error", negative["status"]!.ToString());
         Assert.Empty(f.ValidationErrors);

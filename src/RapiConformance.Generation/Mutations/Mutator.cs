@@ -87,14 +87,15 @@ public sealed class Mutator(BodyRules rules)
             };
         }
 
-        // A JSON null body is "no body" to Ganeti, so at the root it is not a wrong type.
-        if (WrongTypeValues(s).Where(v => at.Path.Count > 0 || v != "null").ToList() is { Count: > 0 } wrong)
+        // Ganeti treats null as "not given" (a null body is no body; a null opcode parameter takes its
+        // default), so null is a wrong type only for a required member.
+        if (WrongTypeValues(s).Where(v => v != "null" || at.Path.Count > 0 && at.Required).ToList() is { Count: > 0 } wrong)
             yield return (MutationKind.WrongType, Gen.Elements(wrong.ToArray()).Select(raw => With(MutationKind.WrongType, $"a {Kind(raw)} where the spec wants {Describe(s)}", _ => JsonNode.Parse(raw))));
 
         if (s.Enumeration.Count > 0)
         {
             var isString = s.Enumeration.All(v => v is string);
-            yield return (MutationKind.OutOfEnum, Gen.Constant(With(MutationKind.OutOfEnum, "a value outside the enum",
+            yield return (MutationKind.OutOfEnum, Gen.Fresh(() => With(MutationKind.OutOfEnum, "a value outside the enum",
                 _ => isString ? JsonValue.Create("not-in-enum-" + s.Enumeration.Count) : JsonValue.Create(987_654_321))));
         }
 
@@ -119,7 +120,7 @@ public sealed class Mutator(BodyRules rules)
                     yield return (MutationKind.PatternViolation, Gen.Elements(bad).Select(b => With(MutationKind.PatternViolation, $"{Show(b)} does not match /{s.Pattern}/", _ => JsonValue.Create(b))));
             }
             var longer = s.MaxLength is { } max ? max + 1 : 70_000;
-            yield return (MutationKind.OversizedString, Gen.Constant(With(MutationKind.OversizedString, $"a string of {longer} characters", _ => JsonValue.Create(new string('x', longer)))));
+            yield return (MutationKind.OversizedString, Gen.Fresh(() => With(MutationKind.OversizedString, $"a string of {longer} characters", _ => JsonValue.Create(new string('x', longer)))));
             yield return (MutationKind.ControlCharacters, Gen.Elements("\u0000", "\u001b[31m", "\r\n", "\t", "\u007f").Select(c =>
                 With(MutationKind.ControlCharacters, $"control characters {Show(c)} in a string", _ => JsonValue.Create(text + c + text))));
             yield return (MutationKind.NonAsciiCharacters, Gen.Elements("é", "中文", "\u202e", "\ud83d\ude00", "Ω≈").Select(c =>
@@ -170,10 +171,10 @@ public sealed class Mutator(BodyRules rules)
                     yield return (MutationKind.OutOfRange, Gen.Elements(lo - 1, Math.Min(lo - 1, -1)).Select(v =>
                         Place(MutationKind.OutOfRange, $"{v} below the minimum {lo}", JsonValue.Create((long)v))));
                 if (s.Maximum is not null || s.ExclusiveMaximum is not null)
-                    yield return (MutationKind.OutOfRange, Gen.Constant(Place(MutationKind.OutOfRange, $"{hi + 1} above the maximum {hi}", JsonValue.Create((long)(hi + 1)))));
+                    yield return (MutationKind.OutOfRange, Gen.Fresh(() => Place(MutationKind.OutOfRange, $"{hi + 1} above the maximum {hi}", JsonValue.Create((long)(hi + 1)))));
             }
             if (s.Enumeration.Count > 0)
-                yield return (MutationKind.OutOfEnum, Gen.Constant(Place(MutationKind.OutOfEnum, "a value outside the enum",
+                yield return (MutationKind.OutOfEnum, Gen.Fresh(() => Place(MutationKind.OutOfEnum, "a value outside the enum",
                     s.Enumeration.All(v => v is string) ? JsonValue.Create("not-in-enum") : JsonValue.Create(987_654_321))));
             if (t == JsonObjectType.Boolean)
                 yield return (MutationKind.TrueFalseForBool, Gen.Elements("True", "False").Select(v => Place(MutationKind.TrueFalseForBool, $"\"{v}\" where a boolean is expected", JsonValue.Create(v))));
@@ -191,15 +192,18 @@ public sealed class Mutator(BodyRules rules)
             return request with { Query = query, Expect = expect, Mutation = new Mutation(kind, "query:" + p.Name, detail) };
         }
 
+        // Some handlers read legacy query arguments only when there is no body (replace-disks, reinstall,
+        // node migrate): with a body, a bad non-bool query value is only checked for robustness.
+        var invalidQuery = request.HasBody ? Expectation.Robust : Expectation.Refuse;
         if (p.IsRapiBool)
             yield return (MutationKind.TrueFalseForBool, Gen.Elements("True", "False", "true", "yes").Select(v =>
                 Set(MutationKind.TrueFalseForBool, $"{p.Name}={v} where 0/1 is expected", v, Expectation.Refuse)));
         else if (p.Schema.Enumeration.Count > 0)
-            yield return (MutationKind.OutOfEnum, Gen.Constant(Set(MutationKind.OutOfEnum, $"{p.Name} outside its enum", "not-in-enum", Expectation.Refuse)));
+            yield return (MutationKind.OutOfEnum, Gen.Fresh(() => Set(MutationKind.OutOfEnum, $"{p.Name} outside its enum", "not-in-enum", invalidQuery)));
         else if (p.Schema.Type.HasFlag(JsonObjectType.Integer) && !p.Schema.Type.HasFlag(JsonObjectType.String))
-            yield return (MutationKind.WrongType, Gen.Constant(Set(MutationKind.WrongType, $"{p.Name}=abc where an integer is expected", "abc", Expectation.Refuse)));
+            yield return (MutationKind.WrongType, Gen.Fresh(() => Set(MutationKind.WrongType, $"{p.Name}=abc where an integer is expected", "abc", invalidQuery)));
         if (p.Required)
-            yield return (MutationKind.MissingQuery, Gen.Constant(Set(MutationKind.MissingQuery, $"required query parameter {p.Name} left out", null, Expectation.Refuse)));
+            yield return (MutationKind.MissingQuery, Gen.Fresh(() => Set(MutationKind.MissingQuery, $"required query parameter {p.Name} left out", null, Expectation.Refuse)));
         if (p.Schema.Type.HasFlag(JsonObjectType.String) && p.Schema.Enumeration.Count == 0)
             yield return (MutationKind.ControlCharacters, Gen.Elements("\u0000", "é中", "\u001b", new string('q', 1000)).Select(v =>
                 Set(MutationKind.ControlCharacters, $"{p.Name} with odd characters", v, Expectation.Robust)));

@@ -15,16 +15,18 @@ public sealed class JobWaiter(IRapiSender sender, TimeSpan timeout)
         return t.Length > 0 && t.All(char.IsAsciiDigit) && long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out id);
     }
 
-    public async Task<(JobOutcome Outcome, WireResponse LastResponse)> WaitAsync(long jobId, CancellationToken cancellationToken)
+    public async Task<(JobOutcome Outcome, WireResponse LastResponse, int Polls)> WaitAsync(long jobId, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + timeout;
         var delay = 2;
         WireResponse last;
+        var polls = 0;
         while (true)
         {
             last = await sender.SendAsync(new WireRequest("GET", $"/2/jobs/{jobId}", null, null), cancellationToken);
+            polls++;
             var outcome = Read(jobId, last);
-            if (outcome.Finished || DateTime.UtcNow > deadline || last.Status != 200) return (outcome, last);
+            if (outcome.Finished || DateTime.UtcNow > deadline || last.Status != 200) return (outcome, last, polls);
             await Task.Delay(delay, cancellationToken);
             delay = Math.Min(delay * 2, 100);
         }

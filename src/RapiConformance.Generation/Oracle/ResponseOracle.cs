@@ -80,7 +80,7 @@ public sealed class ResponseOracle(SpecCatalog catalog, Profile profile, SchemaV
             case Requests.MutationKind.TrueFalseForBool when request.Mutation.Location.StartsWith("query:", StringComparison.Ordinal):
             case Requests.MutationKind.OutOfEnum when request.Mutation.Location.StartsWith("query:", StringComparison.Ordinal):
             case Requests.MutationKind.WrongType when request.Mutation.Location.StartsWith("query:", StringComparison.Ordinal):
-                return QueryInvalid(op, request);
+                return QueryInvalid(op, request) && (request.Mutation.Kind == Requests.MutationKind.TrueFalseForBool || !request.HasBody);
             case Requests.MutationKind.MissingQuery:
                 return op.QueryParameters.Any(p => p.Required && request.Query.All(kv => kv.Key != p.Name));
             case Requests.MutationKind.OddPathName:

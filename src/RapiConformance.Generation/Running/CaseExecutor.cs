@@ -24,8 +24,8 @@ public sealed class CaseExecutor(IRapiSender sender, ResponseOracle oracle, Time
         JobOutcome? job = null;
         if (finding is null && op.IsJob && response.Status is >= 200 and < 300 && JobWaiter.TryJobId(response.Body, out var id))
         {
-            var (outcome, last) = await new JobWaiter(sender, jobTimeout).WaitAsync(id, cancellationToken);
-            Interlocked.Increment(ref _requests);
+            var (outcome, last, polls) = await new JobWaiter(sender, jobTimeout).WaitAsync(id, cancellationToken);
+            Interlocked.Add(ref _requests, polls);
             job = outcome;
             exchanges.Add((new WireRequest("GET", $"/2/jobs/{id}", null, null), last));
             finding = oracle.JudgeJob(request, outcome, last);

@@ -39,7 +39,7 @@ public sealed class SequenceExecutor(CaseExecutor executor, string namePrefix)
                 else if (model.Differences(actual) is { Count: > 0 } diffs)
                     finding = new Finding(FailureKind.StateMismatch, $"after '{step}': {string.Join("; ", diffs)}");
             }
-            if (finding is not null) return new SequenceRun(trace, i, finding, outcome.Exchanges, run);
+            if (finding is not null) return new SequenceRun(trace, i, finding, outcome.Exchanges, run, request.OperationId);
         }
         return new SequenceRun(trace, -1, null, [], run);
     }

@@ -9,4 +9,5 @@ public sealed record SequenceRun(
     int FailedAt,
     Finding? Finding,
     IReadOnlyList<(WireRequest Request, WireResponse Response)> Exchanges,
-    int StepsRun);
+    int StepsRun,
+    string OperationId = "");

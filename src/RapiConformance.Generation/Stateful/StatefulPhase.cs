@@ -56,14 +56,11 @@ public sealed class StatefulPhase(CaseExecutor executor, FuzzOptions options, st
 
         if (lastFailure?.Finding is not { } finding) return;
         var exchanges = lastFailure.Exchanges.Select(e => FuzzExchange.From(executor.Sender, e.Request, e.Response, user)).ToList();
-        tally.Add(new FuzzFailure(finding.Kind, finding.Message, lastInput!.Length > 0 ? OperationOf(lastFailure) : "", "stateful",
-            options.Seed, failedIndex, null, Describe(firstInput!), string.Join("\n", lastFailure.Trace), Math.Max(0, firstInput!.Length - lastInput.Length),
+        tally.Add(new FuzzFailure(finding.Kind, finding.Message, lastFailure.OperationId, "stateful",
+            options.Seed, failedIndex, null, Describe(firstInput!), string.Join("\n", lastFailure.Trace), Math.Max(0, firstInput!.Length - lastInput!.Length),
             exchanges,
             $"fuzz --seed {options.Seed.ToString(CultureInfo.InvariantCulture)} --replay {options.Seed.ToString(CultureInfo.InvariantCulture)}:s{failedIndex} --profile {options.Profile.Name}"));
     }
-
-    private static string OperationOf(SequenceRun run) =>
-        run.Exchanges.Count == 0 ? "" : run.Exchanges[0].Request.Method + " " + run.Exchanges[0].Request.PathAndQuery.Split('?')[0];
 
     private static string Describe(StatefulStep[] steps) => string.Join("\n", steps.Select((s, i) => $"{i + 1}. {s}"));
 }

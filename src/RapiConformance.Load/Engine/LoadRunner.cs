@@ -88,7 +88,9 @@ public sealed class LoadRunner
         if (!_drained.Task.IsCompleted)
         {
             await _abort.CancelAsync().ConfigureAwait(false);
-            await Task.WhenAny(_drained.Task, Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None)).ConfigureAwait(false);
+            // Cancelled requests unwind quickly; give them a moment so they are counted (a Ctrl-C run has ~2 s in all).
+            var unwind = stop.IsCancellationRequested ? TimeSpan.FromMilliseconds(500) : TimeSpan.FromSeconds(5);
+            await Task.WhenAny(_drained.Task, Task.Delay(unwind, CancellationToken.None)).ConfigureAwait(false);
         }
 
         // Let the sampler finish the interval it is in, so the last point is as wide as the others

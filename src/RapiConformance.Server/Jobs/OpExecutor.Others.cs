@@ -363,10 +363,23 @@ public sealed partial class OpExecutor
     private JsonNode? ModifyCluster(JsonObject op, bool dry)
     {
         if (op["candidate_pool_size"] is JsonValue cps && cps.Num() < 1) throw OpFailure.Input("At least one master candidate needed");
+        if (op["beparams"] is JsonObject be) NormalizeBeParams(be);
+        foreach (var key in new[] { "beparams", "nicparams" })
+            if (op[key] is JsonObject o && o.Any(p => p.Value is null))
+                throw OpFailure.Input($"Invalid value None for parameter '{key}.{o.First(p => p.Value is null).Key}'");
         if (dry) return null;
         var changed = false;
+        foreach (var key in new[] { "beparams", "nicparams" })
+        {
+            // /2/info shows these per group ("default"); the opcode gives the flat dict.
+            if (op[key] is not JsonObject flat || flat.Count == 0) continue;
+            if (cluster.Config.Parameters[key]?["default"] is not JsonObject target) continue;
+            foreach (var (k, v) in key == "beparams" ? NormalizeBeParams(flat) : flat) target[k] = v?.DeepClone();
+            changed = true;
+        }
         foreach (var (k, v) in op)
         {
+            if (k is "beparams" or "nicparams") continue;
             if (k is "OP_ID" or "reason" or "dry_run" or "debug_level" or "priority" or "depends" or "comment" or "force") continue;
             if (v is null || !cluster.Config.Parameters.TryGetPropertyValue(k, out var existing)) continue;
             if (k is "hidden_os" or "blacklisted_os")

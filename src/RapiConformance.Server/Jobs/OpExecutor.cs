@@ -195,6 +195,9 @@ public sealed partial class OpExecutor(ClusterState cluster, FaultSet faults)
     private JsonNode? MultiAlloc(JsonObject op, bool dry, List<string> log)
     {
         var jobs = new JsonArray();
+        // Arguments are checked for every instance before any is allocated.
+        foreach (var inst in op["instances"] as JsonArray ?? [])
+            if (inst?["beparams"] is JsonObject be) NormalizeBeParams(be);
         foreach (var inst in op["instances"] as JsonArray ?? [])
         {
             if (inst is not JsonObject spec) continue;
