@@ -17,11 +17,29 @@ internal static class CommandLineEntry
         }
         try
         {
-            return await parse.InvokeAsync();
+            // Our own handler below: one line, never a stack trace (set RAPI_CONFORMANCE_DEBUG=1 to see one).
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (UsageException e)
         {
             Console.Error.WriteLine($"rapi-conformance: {e.Message}");
+            return UsageError;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("rapi-conformance: cancelled");
+            return UsageError;
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or System.Net.Sockets.SocketException
+                                     or UnauthorizedAccessException or TimeoutException)
+        {
+            Console.Error.WriteLine($"rapi-conformance: {e.Message}");
+            return UsageError;
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"rapi-conformance: internal error: {e.GetType().Name}: {e.Message}");
+            if (Environment.GetEnvironmentVariable("RAPI_CONFORMANCE_DEBUG") == "1") Console.Error.WriteLine(e);
             return UsageError;
         }
     }
