@@ -25,9 +25,16 @@ public sealed class ReferenceServerFixture : IAsyncDisposable
         var dir = Directory.CreateTempSubdirectory("rapi-bench-").FullName;
         var server = await ReferenceServer.StartAsync(new ServerOptions
         {
-            Profile = Profile.V3_0, Bind = "127.0.0.1", Port = 0, UseTls = false,
-            StateDirectory = Path.Combine(dir, "state"), UsersFile = BenchHttp.UsersFile(dir),
-            Nodes = NodesFor(instances), Instances = instances, Seed = 1, JobWorkers = jobWorkers,
+            Profile = Profile.V3_0,
+            Bind = "127.0.0.1",
+            Port = 0,
+            UseTls = false,
+            StateDirectory = Path.Combine(dir, "state"),
+            UsersFile = BenchHttp.UsersFile(dir),
+            Nodes = NodesFor(instances),
+            Instances = instances,
+            Seed = 1,
+            JobWorkers = jobWorkers,
         });
         return new ReferenceServerFixture(server, dir);
     }

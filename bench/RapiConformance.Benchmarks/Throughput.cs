@@ -14,31 +14,31 @@ public static class Throughput
     {
         var lines = new List<string> { "| benchmark | params | median | figure |", "|---|---|---|---|" };
         foreach (var summary in summaries)
-        foreach (var report in summary.Reports.Where(r => r.ResultStatistics is not null))
-        {
-            var b = report.BenchmarkCase;
-            var name = b.Descriptor.WorkloadMethod.Name;
-            var parameters = b.Parameters.DisplayInfo;
-            var medianNs = report.ResultStatistics!.Median; // per operation (OperationsPerInvoke applied)
-            var figure = "";
-            if (b.Descriptor.Type == typeof(JobBenchmarks))
-                figure = $"{1e9 / medianNs:0} jobs/s";
-            else if (b.Descriptor.Type == typeof(ValidationBenchmarks) && BenchFiles.ReadPayloadSize(artifacts, ValidationBenchmarks.PayloadName) is { } bytes)
-                figure = $"{bytes / 1e6 / (medianNs / 1e9):0.0} MB/s of {bytes / 1e6:0.0} MB";
-            else if (b.Descriptor.Type == typeof(BulkQueryBenchmarks))
+            foreach (var report in summary.Reports.Where(r => r.ResultStatistics is not null))
             {
-                var count = b.Parameters["InstanceCount"];
-                var kind = name.StartsWith("Instances", StringComparison.Ordinal) ? "instances" : "nodes";
-                if (BenchFiles.ReadPayloadSize(artifacts, $"{kind}-bulk-{count}") is { } size)
-                    figure = $"{size / 1e6 / (medianNs / 1e9):0.0} MB/s of {size / 1e3:0} kB";
+                var b = report.BenchmarkCase;
+                var name = b.Descriptor.WorkloadMethod.Name;
+                var parameters = b.Parameters.DisplayInfo;
+                var medianNs = report.ResultStatistics!.Median; // per operation (OperationsPerInvoke applied)
+                var figure = "";
+                if (b.Descriptor.Type == typeof(JobBenchmarks))
+                    figure = $"{1e9 / medianNs:0} jobs/s";
+                else if (b.Descriptor.Type == typeof(ValidationBenchmarks) && BenchFiles.ReadPayloadSize(artifacts, ValidationBenchmarks.PayloadName) is { } bytes)
+                    figure = $"{bytes / 1e6 / (medianNs / 1e9):0.0} MB/s of {bytes / 1e6:0.0} MB";
+                else if (b.Descriptor.Type == typeof(BulkQueryBenchmarks))
+                {
+                    var count = b.Parameters["InstanceCount"];
+                    var kind = name.StartsWith("Instances", StringComparison.Ordinal) ? "instances" : "nodes";
+                    if (BenchFiles.ReadPayloadSize(artifacts, $"{kind}-bulk-{count}") is { } size)
+                        figure = $"{size / 1e6 / (medianNs / 1e9):0.0} MB/s of {size / 1e3:0} kB";
+                }
+                var baseline = summary.GetLogicalGroupKey(b) is { } key
+                    ? summary.Reports.FirstOrDefault(r => r.ResultStatistics is not null && r.BenchmarkCase.Descriptor.Baseline && summary.GetLogicalGroupKey(r.BenchmarkCase) == key)
+                    : null;
+                if (baseline is not null && baseline != report)
+                    figure += $"{(figure.Length > 0 ? "; " : "")}baseline median / this median = {baseline.ResultStatistics!.Median / medianNs * 100:0.#} %";
+                lines.Add($"| {b.Descriptor.Type.Name}.{name} | {parameters} | {Format(medianNs)} | {figure} |");
             }
-            var baseline = summary.GetLogicalGroupKey(b) is { } key
-                ? summary.Reports.FirstOrDefault(r => r.ResultStatistics is not null && r.BenchmarkCase.Descriptor.Baseline && summary.GetLogicalGroupKey(r.BenchmarkCase) == key)
-                : null;
-            if (baseline is not null && baseline != report)
-                figure += $"{(figure.Length > 0 ? "; " : "")}baseline median / this median = {baseline.ResultStatistics!.Median / medianNs * 100:0.#} %";
-            lines.Add($"| {b.Descriptor.Type.Name}.{name} | {parameters} | {Format(medianNs)} | {figure} |");
-        }
         if (lines.Count == 2) return;
         var text = new StringBuilder().AppendLine("# Benchmark figures (medians)").AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:u} on {Environment.ProcessorCount} cores.").AppendLine();

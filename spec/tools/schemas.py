@@ -76,7 +76,7 @@ BEPARAMS = {"type": "object", "additionalProperties": True, "required": ["memory
 INSTANCE_FIELDS = {
     "name": S,
     "admin_state": E("up", "down", "offline"),
-    "os": N(S),
+    "os": S,
     "pnode": S,
     "snodes": L(S),
     "disk_template": E(*DISK_TEMPLATES),

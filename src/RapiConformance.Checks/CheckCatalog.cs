@@ -34,6 +34,7 @@ public static class CheckCatalog
         new JobFailureClassified(),
         new JobCancel(),
         new NodeRoleRoundTrip(),
+        new WriteOperationsAccepted(),
         new JobFieldsConsistent(),
         new JobIdsPollable(),
         new JobStatusForward(),

@@ -82,7 +82,7 @@ internal static class DiffVerb
                               $"{result.Duration.TotalSeconds:F1} s");
             if (parse.GetValue(report) is { } dir)
             {
-                Console.WriteLine($"report: {DiffReportJson.Write(result, dir)}, {DiffReportHtml.Write(result, dir)}");
+                Console.WriteLine("report: " + string.Join(", ", DiffReportFiles.Write(result, dir)));
             }
             return result.Unexpected.Count == 0 ? 0 : 1;
         });

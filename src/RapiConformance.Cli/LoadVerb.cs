@@ -18,14 +18,14 @@ internal static class LoadVerb
         var insecure = new Option<bool>("--insecure") { Description = "Accept any TLS certificate (Ganeti's self-signed rapi.pem)" };
         var op = new Option<string>("--op") { Description = "Operation: " + string.Join(", ", LoadOperationCatalog.Names), Required = true };
         var rate = new Option<string?>("--rate") { Description = "Arrival rate, e.g. 500/s (required for the open model; a cap for the closed model)" };
-        var duration = new Option<string>("--duration") { Description = "Measured time, e.g. 30s, 2m (default 10s)", DefaultValueFactory = _ => "10s" };
+        var duration = new Option<string>("--duration") { Description = "Measured time, e.g. 30s, 2m", DefaultValueFactory = _ => "10s" };
         var concurrency = new Option<int?>("--concurrency") { Description = "Closed model: this many workers, each waiting for its answer (and job) before the next request" };
-        var warmup = new Option<string>("--warmup") { Description = "Warm-up before the measured time, excluded from the figures (default 2s)", DefaultValueFactory = _ => "2s" };
-        var maxRequests = new Option<long>("--max-requests") { Description = "Stop after this many requests, warm-up included (default 1000000)", DefaultValueFactory = _ => 1_000_000 };
-        var report = new Option<string>("--report") { Description = "Directory for report.json and report.html (default reports/load)", DefaultValueFactory = _ => "reports/load" };
+        var warmup = new Option<string>("--warmup") { Description = "Warm-up before the measured time, excluded from the figures", DefaultValueFactory = _ => "2s" };
+        var maxRequests = new Option<long>("--max-requests") { Description = "Stop after this many requests, warm-up included", DefaultValueFactory = _ => 1_000_000 };
+        var report = new Option<string>("--report") { Description = "Directory for report.json and report.html", DefaultValueFactory = _ => "reports/load" };
         var allowRemote = new Option<bool>("--allow-remote") { Description = "Allow a target outside loopback (127.0.0.0/8, ::1, localhost)" };
-        var timeout = new Option<string>("--timeout") { Description = "Time-out of one request (default 10s)", DefaultValueFactory = _ => "10s" };
-        var seed = new Option<int>("--seed") { Description = "Seed of the read mix and generated names (default 1)", DefaultValueFactory = _ => 1 };
+        var timeout = new Option<string>("--timeout") { Description = "Time-out of one request", DefaultValueFactory = _ => "10s" };
+        var seed = new Option<int>("--seed") { Description = "Seed of the read mix and generated names", DefaultValueFactory = _ => 1 };
         var plain = new Option<bool>("--plain") { Description = "Plain progress lines even on a terminal" };
 
         var command = new Command("load", "Generate load against a RAPI server (job submission, reads) and report latency percentiles")
@@ -72,9 +72,19 @@ internal static class LoadVerb
         if (uri.AbsolutePath.Length > 1 && !uri.AbsolutePath.EndsWith('/')) uri = new Uri(uri + "/");
         return new LoadOptions
         {
-            Target = uri, User = user, Password = password, Insecure = insecure, Operation = op, Rate = perSecond,
-            Duration = measured, Concurrency = concurrency, Warmup = warm, MaxRequests = maxRequests, AllowRemote = allowRemote,
-            RequestTimeout = perRequest, Seed = seed,
+            Target = uri,
+            User = user,
+            Password = password,
+            Insecure = insecure,
+            Operation = op,
+            Rate = perSecond,
+            Duration = measured,
+            Concurrency = concurrency,
+            Warmup = warm,
+            MaxRequests = maxRequests,
+            AllowRemote = allowRemote,
+            RequestTimeout = perRequest,
+            Seed = seed,
         };
     }
 

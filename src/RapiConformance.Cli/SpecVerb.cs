@@ -27,15 +27,25 @@ internal static class SpecVerb
             {
                 var ops = profiles.SelectMany(pr => catalog.ForProfile(pr)).Distinct().Select(o => new
                 {
-                    id = o.Id, method = o.Method, path = o.PathTemplate, summary = o.Summary, tag = o.Tag,
-                    profiles = o.Profiles.Order(StringComparer.Ordinal), access = o.Access.ToString().ToLowerInvariant(),
-                    job = o.IsJob, opcode = o.Opcode, hasRequestSchema = o.RequestBody is not null,
+                    id = o.Id,
+                    method = o.Method,
+                    path = o.PathTemplate,
+                    summary = o.Summary,
+                    tag = o.Tag,
+                    profiles = o.Profiles.Order(StringComparer.Ordinal),
+                    access = o.Access.ToString().ToLowerInvariant(),
+                    job = o.IsJob,
+                    opcode = o.Opcode,
+                    hasRequestSchema = o.RequestBody is not null,
                     body = o.RequestBody is null ? null : new { usage = o.BodyUsage, required = o.RequestBodyRequired },
                     query = o.QueryParameters.Select(q => q.Name),
                     parameters = o.Parameters.Select(q => new
                     {
-                        name = q.Name, @in = q.In.ToString().ToLowerInvariant(), required = q.Required,
-                        rapiBool = q.IsRapiBool, repeatable = q.Repeatable,
+                        name = q.Name,
+                        @in = q.In.ToString().ToLowerInvariant(),
+                        required = q.Required,
+                        rapiBool = q.IsRapiBool,
+                        repeatable = q.Repeatable,
                     }),
                     statuses = o.Responses.Keys.Order(),
                     staticParameters = o.StaticParameters,

@@ -133,8 +133,11 @@ public sealed class RapiClient : IDisposable
         var messages = new List<string>();
         for (var e = error; e is not null; e = e.InnerException)
         {
-            if (e is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused or System.Net.Sockets.SocketError.HostNotFound
-                    or System.Net.Sockets.SocketError.NetworkUnreachable or System.Net.Sockets.SocketError.HostUnreachable or System.Net.Sockets.SocketError.TryAgain } se)
+            if (e is System.Net.Sockets.SocketException
+                {
+                    SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused or System.Net.Sockets.SocketError.HostNotFound
+                    or System.Net.Sockets.SocketError.NetworkUnreachable or System.Net.Sockets.SocketError.HostUnreachable or System.Net.Sockets.SocketError.TryAgain
+                } se)
                 return $"{CannotConnect}: {se.Message}";
             if (e is ResponseTooLargeException) return e.Message;
             if (e is OperationCanceledException or TimeoutException) return "no complete response (time-out)";

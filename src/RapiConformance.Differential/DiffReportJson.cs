@@ -4,10 +4,9 @@ using System.Text.Json.Nodes;
 namespace RapiConformance.Differential;
 
 /// <summary>
-/// The diff part of report.json: "diff" is the harness report's list of findings
-/// ({operation, request, left, right, difference}; unexpected ones first, documented ones marked), and
-/// "diffRun" holds the whole run (counts, every step, both sides' statuses and jobs). When DIR/report.json
-/// already exists (a `check` run wrote it), only these two members are replaced, so one report holds both.
+/// diff-run.json: the whole differential run (counts, every step, both sides' statuses and jobs, every
+/// difference with what documents it). The findings also go into the shared report.json (see
+/// <see cref="DiffReportFiles"/>).
 /// </summary>
 public static class DiffReportJson
 {
@@ -32,35 +31,10 @@ public static class DiffReportJson
     public static string Write(DiffResult result, string directory)
     {
         Directory.CreateDirectory(directory);
-        var file = Path.Combine(directory, "report.json");
-        JsonObject root;
-        try
-        {
-            root = File.Exists(file) ? JsonNode.Parse(File.ReadAllText(file)) as JsonObject ?? [] : [];
-        }
-        catch (JsonException)
-        {
-            root = [];
-        }
-        root["diff"] = Findings(result);
-        root["diffRun"] = Section(result);
-        File.WriteAllText(file, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        var file = Path.Combine(directory, "diff-run.json");
+        File.WriteAllText(file, Section(result).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         return file;
     }
-
-    /// <summary>The findings in the shape of the harness report's DiffFinding.</summary>
-    public static JsonArray Findings(DiffResult result) => new(result.Unexpected.Concat(result.Documented).Select(d =>
-    {
-        var step = result.Steps.First(s => s.Step.Id == d.StepId);
-        return (JsonNode?)new JsonObject
-        {
-            ["operation"] = d.OperationId,
-            ["request"] = $"{step.Step.Method} {step.Step.Path} ({d.StepId})",
-            ["left"] = d.A,
-            ["right"] = d.B,
-            ["difference"] = (d.Documented ? $"documented ({d.DocumentedBy}): " : "") + $"{d.Kind} {d.Path}".TrimEnd(),
-        };
-    }).ToArray());
 
     private static JsonObject Row(Difference d) => new()
     {

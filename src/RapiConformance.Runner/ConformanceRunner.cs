@@ -117,7 +117,8 @@ public sealed class ConformanceRunner(RunOptions options, IReadOnlyList<IRunObse
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             Emit(new ResultRecorded(check, new CheckResult(check.Id, null, ResultStatus.Fail,
-                $"the suite's time limit was reached after {clock.Elapsed.TotalSeconds:0} s, before this check finished") { Severity = check.Severity }));
+                $"the suite's time limit was reached after {clock.Elapsed.TotalSeconds:0} s, before this check finished")
+            { Severity = check.Severity }));
         }
         catch (Exception e)
         {

@@ -84,11 +84,9 @@ internal sealed class SchemaNode
         n.AllowAdditionalProperties = s.AllowAdditionalProperties;
         if (s.AdditionalPropertiesSchema is { } additional) n.AdditionalProperties = Compile(additional, seen);
 
+        // Both may be present: the union of member types (items) and, from x-rapi-tuple, one schema per position.
         if (s.Item is { } item) n.Items = Compile(item, seen);
-        else if (s.Items.Count > 0) n.TupleItems = s.Items.Select(i => Compile(i, seen)).ToArray();
-        // Positional item schemas OpenAPI 3.0 cannot state (spec/README.md): checked in addition to items.
-        if (s.ExtensionData?.TryGetValue("x-rapi-tuple", out var tuple) == true && tuple is not null)
-            n.TupleItems = RawSchemaCompiler.CompileTuple(tuple);
+        if (s.Items.Count > 0) n.TupleItems = s.Items.Select(i => Compile(i, seen)).ToArray();
         n.MinItems = s.MinItems;
         n.MaxItems = s.MaxItems;
         n.UniqueItems = s.UniqueItems;

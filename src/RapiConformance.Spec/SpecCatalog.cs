@@ -44,6 +44,7 @@ public sealed class SpecCatalog
     public static SpecCatalog FromYaml(string yaml)
     {
         var document = OpenApiDocument.FromJsonAsync(YamlToJson.Convert(yaml)).GetAwaiter().GetResult();
+        TupleSchemas.Expand(document);
         return new SpecCatalog(document, OperationReader.Read(document));
     }
 

@@ -19,7 +19,7 @@ public sealed class ReferenceAgainstGanetiTests(LiveCluster cluster, ITestOutput
     public async Task Reference_server_answers_like_real_Ganeti()
     {
         cluster.Require();
-        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await using var server = await ReferenceServer.StartAsync(new ServerOptions
         {
             Profile = Profile.V3_0, Port = 0, UseTls = false, UsersFile = LiveCluster.UsersFile, RequireAuthentication = true,
@@ -31,9 +31,8 @@ public sealed class ReferenceAgainstGanetiTests(LiveCluster cluster, ITestOutput
 
         var result = await runner.RunAsync(DiffRunner.StandardSequence(includeWrites: true), null, cts.Token);
 
-        var report = Path.Combine(RepositoryLayout.Root, "reports", "live");
-        DiffReportJson.Write(result, report);
-        DiffReportHtml.Write(result, report);
+        var report = Path.Combine(RepositoryLayout.Root, "reports", "live", "diff");
+        DiffReportFiles.Write(result, report);
         output.WriteLine($"{cluster.Log}; {result.Compared} steps compared ({result.SkippedCount} skipped), " +
                          $"{result.OperationsCompared.Count}/{result.OperationsInSpec} operations, {result.Unexpected.Count} unexpected, " +
                          $"{result.Documented.Count} documented differences, {result.Duration.TotalSeconds:F1} s; report in {report}");

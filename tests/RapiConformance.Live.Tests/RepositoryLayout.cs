@@ -6,11 +6,15 @@ public static class RepositoryLayout
     public static string Root { get; } = FindUp(AppContext.BaseDirectory, d => File.Exists(Path.Combine(d, "RapiConformance.sln")))
         ?? throw new InvalidOperationException("RapiConformance.sln not found above " + AppContext.BaseDirectory);
 
-    /// <summary>The CLI built in the same configuration as these tests.</summary>
+    /// <summary>The CLI built in the same configuration as these tests ($RAPI_LIVE_CLI names another build).</summary>
     public static string CliDll
     {
         get
         {
+            if (Environment.GetEnvironmentVariable("RAPI_LIVE_CLI") is { Length: > 0 } other)
+            {
+                return other;
+            }
             var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}",
                 StringComparison.Ordinal) ? "Release" : "Debug";
             return Path.Combine(Root, "src", "RapiConformance.Cli", "bin", configuration, "net10.0", "rapi-conformance.dll");

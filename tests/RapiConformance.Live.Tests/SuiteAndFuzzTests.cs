@@ -19,17 +19,33 @@ public sealed class SuiteAndFuzzTests(LiveCluster cluster, ITestOutputHelper out
     [LiveFact]
     public Task Full_suite_passes_against_real_Ganeti() => RunSuiteAsync("full");
 
+    /// <summary>
+    /// Reads only: the stateful phase of a write fuzz renames the live cluster's instances and groups and
+    /// does not undo it (seen on 2026-11-23), so the writes are covered by the suites and the diff instead.
+    /// </summary>
     [LiveFact]
-    public async Task Fixed_fuzz_budget_finds_nothing_against_real_Ganeti()
+    public async Task Fixed_readonly_fuzz_budget_finds_only_known_deviations()
     {
         cluster.Require();
         var dir = ReportDirectory("fuzz");
         var run = await CliAsync(["fuzz", "--target", LiveCluster.BaseUri.ToString(), "--insecure", "--user", cluster.Users.Writer!.User,
-            "--password", cluster.Users.Writer.Password, "--profile", "3.0", "--examples", "150", "--seed", "8", "--workers", "2",
-            "--report", dir], TimeSpan.FromMinutes(4));
-        output.WriteLine(run.Tail(15));
-        Assert.False(run.TimedOut, "fuzz did not finish in 4 minutes");
-        Assert.True(run.ExitCode == 0, $"fuzz exit {run.ExitCode}: {run.Tail(10)}");
+            "--password", cluster.Users.Writer.Password, "--profile", "3.0", "--readonly", "--examples", "80", "--seed", "8",
+            "--workers", "2", "--report", dir], TimeSpan.FromMinutes(3));
+        output.WriteLine(run.Tail(8));
+        Assert.False(run.TimedOut, "fuzz did not finish in 3 minutes");
+        var fuzzFile = Path.Combine(dir, "fuzz.json");
+        Assert.True(File.Exists(fuzzFile), $"no fuzz.json (exit {run.ExitCode}): {run.Tail(10)}");
+        var fuzz = JsonNode.Parse(File.ReadAllText(fuzzFile))!;
+        var known = KnownDeviationList.Load(RepositoryLayout.KnownDeviations);
+        var failures = fuzz["failures"]!.AsArray().Select(f => (Kind: (string)f!["kind"]!, Operation: (string?)f["operationId"], Message: (string?)f["message"])).ToList();
+        var unexpected = failures.Where(f => !known.Covers(f.Kind, f.Operation)).ToList();
+        output.WriteLine($"fuzz: {fuzz["cases"]} cases, {failures.Count} failures, {failures.Count - unexpected.Count} known deviations, {unexpected.Count} unexpected");
+        foreach (var f in unexpected)
+        {
+            output.WriteLine($"UNEXPECTED {f.Kind} {f.Operation}: {f.Message}");
+        }
+        Assert.True(fuzz["cases"]!.GetValue<int>() >= 80, "the fuzz budget was not spent");
+        Assert.Empty(unexpected);
     }
 
     private async Task RunSuiteAsync(string suite)
@@ -40,9 +56,9 @@ public sealed class SuiteAndFuzzTests(LiveCluster cluster, ITestOutputHelper out
         var run = await CliAsync(["check", "--target", LiveCluster.BaseUri.ToString(), "--insecure",
             "--user", u.Writer!.User, "--password", u.Writer.Password,
             "--read-user", $"{u.Reader!.User}:{u.Reader.Password}", .. u.Plain is null ? [] : new[] { "--plain-user", $"{u.Plain.User}:{u.Plain.Password}" },
-            "--suite", suite, "--profile", "auto", "--known-deviations", RepositoryLayout.KnownDeviations, "--report", dir], TimeSpan.FromMinutes(4));
+            "--suite", suite, "--profile", "auto", "--known-deviations", RepositoryLayout.KnownDeviations, "--report", dir], TimeSpan.FromMinutes(7));
         output.WriteLine(run.Tail(40));
-        Assert.False(run.TimedOut, $"check --suite {suite} did not finish in 4 minutes");
+        Assert.False(run.TimedOut, $"check --suite {suite} did not finish in 7 minutes");
         var reportFile = Path.Combine(dir, "report.json");
         Assert.True(File.Exists(reportFile), $"no report.json (exit {run.ExitCode}): {run.Tail(10)}");
         var summary = JsonNode.Parse(File.ReadAllText(reportFile))!["summary"]!;
@@ -52,15 +68,15 @@ public sealed class SuiteAndFuzzTests(LiveCluster cluster, ITestOutputHelper out
         Assert.Equal(0, run.ExitCode);
     }
 
-    /// <summary>The CLI; a verb that this build does not have yet skips (with that reason) rather than fails.</summary>
+    /// <summary>The CLI; a verb that this build does not have yet (its placeholder) skips with that reason rather than fails.</summary>
     private static async Task<ProcessRun.Result> CliAsync(string[] args, TimeSpan limit)
     {
-        var run = await ProcessRun.CliAsync(args, limit);
-        if (run.ExitCode == 2 && run.Stderr.Contains("is not built yet", StringComparison.Ordinal))
+        var probe = await ProcessRun.CliAsync([args[0]], TimeSpan.FromSeconds(30));
+        if (probe.Stderr.Contains("is not built yet", StringComparison.Ordinal))
         {
             throw new LiveUnavailableException($"the '{args[0]}' verb is not in this build yet");
         }
-        return run;
+        return await ProcessRun.CliAsync(args, limit);
     }
 
     private static string ReportDirectory(string name)

@@ -41,8 +41,8 @@ public class BoundedStopTests
 
         Assert.Equal("interrupted", report.StoppedBy);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
-        Assert.InRange(report.Issued, 40, 120);
+        Assert.InRange(report.Issued, 1, 120);        // 0.7 s at 100/s at most, after the probe
         Assert.True(report.ResponseTime.Count > 0);
-        Assert.InRange(report.MeasuredSeconds, 0.5, 2);
+        Assert.InRange(report.MeasuredSeconds, 0.01, 1.5);
     }
 }

@@ -8,11 +8,19 @@ internal static class LoadRun
 {
     public static LoadOptions Options(FakeRapiServer server, string op = "tag-add", double rate = 100, double seconds = 1,
         int? concurrency = null, double warmup = 0, long maxRequests = 100_000) => new()
-    {
-        Target = server.BaseUri, User = "u", Password = "p", Operation = op, Rate = rate,
-        Duration = TimeSpan.FromSeconds(seconds), Concurrency = concurrency, Warmup = TimeSpan.FromSeconds(warmup),
-        MaxRequests = maxRequests, DrainTimeout = TimeSpan.FromSeconds(10), SampleInterval = TimeSpan.FromMilliseconds(250),
-    };
+        {
+            Target = server.BaseUri,
+            User = "u",
+            Password = "p",
+            Operation = op,
+            Rate = rate,
+            Duration = TimeSpan.FromSeconds(seconds),
+            Concurrency = concurrency,
+            Warmup = TimeSpan.FromSeconds(warmup),
+            MaxRequests = maxRequests,
+            DrainTimeout = TimeSpan.FromSeconds(10),
+            SampleInterval = TimeSpan.FromMilliseconds(250),
+        };
 
     public static async Task<LoadReport> RunAsync(LoadOptions options,
         Func<TimeSpan, CancellationToken, Task>? sleep = null, CancellationToken ct = default)

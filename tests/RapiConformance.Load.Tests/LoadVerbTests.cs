@@ -6,7 +6,7 @@ namespace RapiConformance.Load.Tests;
 [Collection(TimingCollection.Name)]
 public class LoadVerbTests
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
 
     public static TheoryData<string[], string> UsageErrors => new()
     {

@@ -100,4 +100,23 @@ public sealed class JobTests
         var connected = await f.WaitForJobAsync(await f.SubmitAsync(HttpMethod.Delete, "/2/networks/net1"));
         Assert.Equal("wrong_state", connected["opresult"]![0]![1]![1]!.ToString());
     }
+
+    [Fact]
+    public async Task Cluster_modify_keeps_info_shapes()
+    {
+        await using var f = await ServerFixture.StartAsync();
+        var job = await f.WaitForJobAsync(await f.SubmitAsync(HttpMethod.Put, "/2/modify", """{"hidden_os":[["add","debootstrap+buster"]],"candidate_pool_size":5}"""));
+        Assert.Equal("success", job["status"]!.ToString());
+        var info = (await f.GetAsync("/2/info")).Json!;
+        Assert.Equal("debootstrap+buster", info["hidden_os"]![0]!.ToString());
+        Assert.Equal(5, info["candidate_pool_size"]!.GetValue<int>());
+        var be = await f.WaitForJobAsync(await f.SubmitAsync(HttpMethod.Put, "/2/modify", """{"beparams":{"vcpus":2}}"""));
+        Assert.Equal("success", be["status"]!.ToString());
+        Assert.Equal(2, (await f.GetAsync("/2/info")).Json!["beparams"]!["default"]!["vcpus"]!.GetValue<int>());
+        Assert.Equal("error", (await f.WaitForJobAsync(await f.SubmitAsync(HttpMethod.Put, "/2/modify", """{"beparams":{"minmem":-1}}""")))["status"]!.ToString());
+        Assert.Equal("error", (await f.WaitForJobAsync(await f.SubmitAsync(HttpMethod.Put, "/2/modify", """{"beparams":{"memory":null}}""")))["status"]!.ToString());
+        var negative = await f.WaitForJobAsync(await f.SubmitAsync(HttpMethod.Put, "/2/instances/inst1.ganeti.test/modify", """{"custom_beparams":{"maxmem":-1,"memory":0}}"""));
+        Assert.Equal("error", negative["status"]!.ToString());
+        Assert.Empty(f.ValidationErrors);
+    }
 }

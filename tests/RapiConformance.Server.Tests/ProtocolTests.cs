@@ -96,6 +96,13 @@ public sealed class ProtocolTests
             (HttpMethod.Post, "/2/instances", new string('x', 5 * 1024 * 1024), "application/json", 413, null),
             (HttpMethod.Get, "/2/query/instance", null, "", 400, null),
             (HttpMethod.Post, "/2/filters", "{\"uuid\":\"x\"}", "application/json", 400, null),
+            (HttpMethod.Post, "/2/filters", "{\"action\":\"O5\"}", "application/json", 400, null),
+            (HttpMethod.Post, "/2/instances/inst1.ganeti.test/reboot", "{\"shutdown_timeout\":null}", "application/json", 400,
+                "Invalid body parameters: (&quot;Parameter &#x27;OP_INSTANCE_REBOOT.shutdown_timeout&#x27; fails validation&quot;, &#x27;wrong_input&#x27;)"),
+            (HttpMethod.Post, "/2/filters", "{\"reason\":[false,1]}", "application/json", 400, null),
+            (HttpMethod.Post, "/2/filters", "{\"predicates\":null}", "application/json", 400, null),
+            (HttpMethod.Post, "/2/instances-multi-alloc", "{\"instances\":[{\"name\":\"m1\",\"mode\":\"create\",\"nics\":[],\"__proto__\":1}]}", "application/json", 400, null),
+            (HttpMethod.Post, "/2/instances-multi-alloc", "{\"instances\":[{\"name\":\"m1\",\"mode\":\"create\",\"nics\":[]}]}", "application/json", 400, null),
         };
         foreach (var (method, path, body, type, status, message) in cases)
         {

@@ -73,6 +73,18 @@ public sealed class JobShapeTests(CatalogFixture fixture) : IClassFixture<Catalo
         Assert.Equal(valid, SchemaValidator.Shared.Validate(fixture.Catalog.Component(component)!, json).Count == 0);
 
     [Fact]
+    public void Tuple_positions_are_exposed_as_positional_items()
+    {
+        var failure = fixture.Catalog.Component("JobOpFailure")!;
+        Assert.Equal(2, failure.Items.Count);
+        Assert.Equal(NJsonSchema.JsonObjectType.String, failure.Items.First().Type);
+        Assert.NotNull(failure.Item);
+        var depends = fixture.Catalog.Get("createGroup").RequestBody!.ActualSchema.Properties["depends"].ActualSchema;
+        Assert.True(depends.IsNullableRaw);
+        Assert.Equal(2, depends.Item!.ActualSchema.AllOf.First().Items.Count);
+    }
+
+    [Fact]
     public void Job_ids_are_integers_in_3_0_and_may_be_strings_in_2_x()
     {
         var op = fixture.Catalog.Get("addClusterTags");

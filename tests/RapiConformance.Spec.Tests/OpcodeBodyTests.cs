@@ -111,6 +111,57 @@ public sealed class OpcodeBodyTests(CatalogFixture fixture) : IClassFixture<Cata
         Assert.NotEmpty(v.Validate(body, "{" + rest + ",\"name\":\"a\",\"dry_run\":true}"));
     }
 
+    [Fact]
+    public void Every_documented_default_is_valid_for_its_member()
+    {
+        var problems = new List<string>();
+        var checkedDefaults = 0;
+        foreach (var op in fixture.Catalog.Operations.Where(o => o.RequestBody is not null))
+            foreach (var (name, member) in op.RequestBody!.ActualSchema.Properties)
+            {
+                if (member.Default is null) continue;
+                checkedDefaults++;
+                var json = Newtonsoft.Json.JsonConvert.SerializeObject(member.Default);
+                var errors = SchemaValidator.Shared.Validate(member.ActualSchema, json);
+                if (errors.Count > 0) problems.Add($"{op.Id}.{name} default {json}: {string.Join("; ", errors)}");
+            }
+        Assert.True(checkedDefaults > 100, $"only {checkedDefaults} defaults found");
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void A_body_of_only_the_required_members_is_valid()
+    {
+        // Minimal bodies built from the schema: every required member with a value of its own schema's
+        // shape must pass, and dropping any one of them must fail.
+        var minimal = new Dictionary<string, string>
+        {
+            ["createInstance"] = "{\"__version__\": 1, \"instance_name\": \"i1\", \"mode\": \"create\", \"disks\": [], \"nics\": []}",
+            ["createGroup"] = "{\"group_name\": \"g1\"}",
+            ["createNetwork"] = "{\"network_name\": \"n1\", \"network\": \"10.0.0.0/24\"}",
+            ["renameInstance"] = "{\"new_name\": \"i2\"}",
+            ["evacuateNode"] = "{\"mode\": \"all\"}",
+            ["replaceInstanceDisks"] = "{\"mode\": \"replace_auto\", \"disks\": \"0,2\"}",
+            ["growInstanceDisk"] = "{\"amount\": 1024}",
+            ["exportInstance"] = "{\"destination\": \"node2\"}",
+            ["connectNetwork"] = "{\"group_name\": \"g1\", \"network_mode\": \"bridged\", \"network_link\": \"br0\"}",
+            ["assignGroupNodes"] = "{\"nodes\": [\"n1\"]}",
+        };
+        foreach (var (id, json) in minimal)
+        {
+            var body = fixture.Catalog.Get(id).RequestBody!;
+            Assert.True(SchemaValidator.Shared.Validate(body, json).Count == 0, $"{id}: {json}: " + string.Join("; ", SchemaValidator.Shared.Validate(body, json)));
+            var node = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+            foreach (var name in node.Select(p => p.Key).ToList())
+            {
+                var copy = node.DeepClone().AsObject();
+                copy.Remove(name);
+                var optional = name == "disks" && id == "replaceInstanceDisks";
+                Assert.True(optional || SchemaValidator.Shared.Validate(body, copy.ToJsonString()).Count > 0, $"{id}: accepted without {name}");
+            }
+        }
+    }
+
     private static HashSet<string> RequiredMembers(JsonSchema body)
     {
         var required = body.RequiredProperties.ToHashSet(StringComparer.Ordinal);

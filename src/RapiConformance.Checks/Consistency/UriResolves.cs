@@ -11,6 +11,7 @@ public sealed class UriResolves : Check
     public override string Title => "List uri values resolve";
     public override string Requirement => "GET on each uri of a list answers 200";
     public override string Source => "reference/bulk-fields.md (List forms)";
+    public override Severity Severity => Severity.Should;
 
     public override async IAsyncEnumerable<CheckResult> RunAsync(CheckContext context, [EnumeratorCancellation] CancellationToken ct)
     {

@@ -10,6 +10,7 @@ public sealed class ProfileOperationsOnly : Check
     public override string Title => "Resources outside the profile are not served";
     public override string Requirement => "A server of profile 2.0 or 2.5 answers 404 (no route) or 501 (no such method) for resources that only later documents define";
     public override string Source => "seeds/000 (2.0) and seeds/001 (2.5); reference/resources.md Counts";
+    public override Severity Severity => Severity.Should;
     public override IReadOnlySet<string> Profiles => new HashSet<string> { "2.0", "2.5" };
 
     public override async IAsyncEnumerable<CheckResult> RunAsync(CheckContext context, [EnumeratorCancellation] CancellationToken ct)

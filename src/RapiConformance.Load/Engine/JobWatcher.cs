@@ -19,7 +19,9 @@ public sealed class JobWatcher(RapiLoadClient client)
     /// <summary>The terminal status and the Stopwatch timestamp at which it was seen.</summary>
     public async Task<(string Status, long SeenAt)> WaitTerminalAsync(long jobId, CancellationToken ct)
     {
-        string? last = null;
+        // A job that was just accepted is queued: waiting for a change from "queued" saves the round
+        // trip that would only report it (and a job already further along is answered at once).
+        string? last = "queued";
         var poll = PollStart;
         while (true)
         {

@@ -16,6 +16,7 @@ public sealed class LoadRunner
     private readonly ILoadProgress _progress;
     private readonly RunMetrics _metrics = new();
     private readonly JobWatcher _jobs;
+    private readonly RapiLoadClient _watchClient;
     private readonly CancellationTokenSource _abort = new();
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _start, _warmupEnd, _end;
@@ -34,7 +35,9 @@ public sealed class LoadRunner
         _operation = operation;
         _client = client;
         _progress = progress;
-        _jobs = new JobWatcher(client);
+        // Job watchers hold a long poll each; on their own connection pool they cannot starve submissions.
+        _watchClient = new RapiLoadClient(options.Target, options.User, options.Password, options.Insecure, options.RequestTimeout, maxConnections: 8192);
+        _jobs = new JobWatcher(_watchClient);
     }
 
     public async Task<LoadReport> RunAsync(CancellationToken stop)
@@ -85,7 +88,9 @@ public sealed class LoadRunner
         if (!_drained.Task.IsCompleted)
         {
             await _abort.CancelAsync().ConfigureAwait(false);
-            await Task.WhenAny(_drained.Task, Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None)).ConfigureAwait(false);
+            // Cancelled requests unwind quickly; give them a moment so they are counted (a Ctrl-C run has ~2 s in all).
+            var unwind = stop.IsCancellationRequested ? TimeSpan.FromMilliseconds(500) : TimeSpan.FromSeconds(5);
+            await Task.WhenAny(_drained.Task, Task.Delay(unwind, CancellationToken.None)).ConfigureAwait(false);
         }
 
         // Let the sampler finish the interval it is in, so the last point is as wide as the others
@@ -101,6 +106,7 @@ public sealed class LoadRunner
             _progress.Sample(last, Interlocked.Read(ref _issued), _metrics.AllErrors.Total);
         }
 
+        _watchClient.Dispose();
         var measuredTicks = Math.Max(0, Math.Min(dispatchEnd, _end) - _warmupEnd);
         return ReportBuilder.Build(_options, _operation, _metrics, sampler.Points, startedUtc, stoppedBy,
             Interlocked.Read(ref _issued), measuredTicks / (double)Stopwatch.Frequency);

@@ -36,7 +36,8 @@ public static class ReportBuilder
             JobsSubmitted = m.JobsSubmittedMeasured,
             JobsSucceeded = m.JobsSucceededMeasured,
             JobsFailed = m.JobsFailedMeasured,
-            JobsUnfinished = m.JobsUnfinishedMeasured,
+            // Submitted jobs not seen to end, whether their watcher was stopped or had not yet unwound.
+            JobsUnfinished = Math.Max(m.JobsUnfinishedMeasured, m.JobsSubmittedMeasured - m.JobsSucceededMeasured - m.JobsFailedMeasured),
             JobCompletion = m.JobCompletion.Summarise(),
             JobsCompletedPerSecond = perSecond(m.JobsSucceededMeasured),
             Errors = m.MeasuredErrors.Snapshot(),

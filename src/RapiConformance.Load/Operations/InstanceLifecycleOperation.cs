@@ -16,7 +16,7 @@ public sealed class InstanceLifecycleOperation(string runId, bool createDelete) 
     public override string Name => createDelete ? "instance-create-delete" : "instance-startup-shutdown";
 
     public override string Description => createDelete
-        ? "create a diskless instance, and delete the one created 16 pairs earlier (POST /2/instances, DELETE /2/instances/X); jobs"
+        ? "create a diskless instance, and delete the one created 64 pairs earlier (POST /2/instances, DELETE /2/instances/X); jobs"
         : "alternately start up and shut down an existing instance (PUT .../startup, .../shutdown); jobs";
 
     public override bool SubmitsJobs => true;
@@ -44,13 +44,19 @@ public sealed class InstanceLifecycleOperation(string runId, bool createDelete) 
         k = k >= 0 ? k : 60_000 - k; // spares get addresses of their own
         var body = JsonSerializer.Serialize(new Dictionary<string, object?>
         {
-            ["__version__"] = 1, ["mode"] = "create", ["name"] = name, ["disk_template"] = "diskless",
+            ["__version__"] = 1,
+            ["mode"] = "create",
+            ["name"] = name,
+            ["disk_template"] = "diskless",
             ["disks"] = Array.Empty<object>(),
             // 198.18.0.0/15 is the range set aside for benchmarks; the address is only data in the body.
             ["nics"] = new[] { new Dictionary<string, object> { ["mode"] = "routed", ["link"] = "lo", ["ip"] = $"198.18.{k / 254 % 256}.{k % 254 + 1}" } },
-            ["os_type"] = _os, ["pnode"] = _node,
+            ["os_type"] = _os,
+            ["pnode"] = _node,
             ["beparams"] = new Dictionary<string, object> { ["memory"] = 128, ["vcpus"] = 1 },
-            ["ip_check"] = false, ["name_check"] = false, ["start"] = false,
+            ["ip_check"] = false,
+            ["name_check"] = false,
+            ["start"] = false,
         });
         return new LoadRequest(HttpMethod.Post, "/2/instances", body, IsJob: true);
     }

@@ -9,7 +9,7 @@ namespace RapiConformance.Load.Operations;
 /// </summary>
 public static class PairSchedule
 {
-    public const long Lag = 16;
+    public const long Lag = 64;
 
     /// <summary>(create, index): create item <c>index</c>, or remove it when <c>create</c> is false; spares are negative.</summary>
     public static (bool Create, long Item) For(long sequence)

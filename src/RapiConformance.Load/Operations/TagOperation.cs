@@ -12,7 +12,7 @@ public sealed class TagOperation(string runId, bool removeToo) : LoadOperation
     public override string Name => removeToo ? "tag-add-remove" : "tag-add";
 
     public override string Description => removeToo
-        ? "add a cluster tag, and remove the one added 16 pairs earlier (PUT/DELETE /2/tags); jobs"
+        ? "add a cluster tag, and remove the one added 64 pairs earlier (PUT/DELETE /2/tags); jobs"
         : "add a new cluster tag per request (PUT /2/tags?tag=...); jobs";
 
     public override bool SubmitsJobs => true;

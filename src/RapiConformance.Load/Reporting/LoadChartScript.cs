@@ -33,7 +33,7 @@ public static class LoadChartScript
     var xs = data.map(function (p) { return p.seconds; });
     var xMax = xs.length ? Math.max.apply(null, xs) : 1;
     var yMax = 0;
-    series.forEach(function (s) { data.forEach(function (p) { var v = s.value(p); if (v > yMax) yMax = v; }); });
+    series.forEach(function (s) { data.forEach(function (p) { var v = s.value(p); if (v !== null && v > yMax) yMax = v; }); });
     yMax = nice(yMax * 1.05);
     function X(v) { return L + (W - L - R) * (xMax > 0 ? v / xMax : 0); }
     function Y(v) { return H - B - (H - T - B) * (v / yMax); }
@@ -55,10 +55,19 @@ public static class LoadChartScript
     text(svg, L, T - 10, yLabel, 'middle');
     var drawn = 0;
     series.forEach(function (s, k) {
-      var pts = data.map(function (p) { return X(p.seconds).toFixed(1) + ',' + Y(s.value(p)).toFixed(1); });
-      if (pts.length === 0) return;
-      if (pts.length === 1) pts.push(pts[0]);
-      el('polyline', { points: pts.join(' '), fill: 'none', stroke: s.color, 'stroke-width': 2, 'stroke-dasharray': s.dash || '' , 'class': 'series' }, svg);
+      // An interval without a sample (nothing finished in it) is a gap in the line, not a zero.
+      var segments = [[]];
+      data.forEach(function (p) {
+        var v = s.value(p);
+        if (v === null) { if (segments[segments.length - 1].length) segments.push([]); return; }
+        segments[segments.length - 1].push(X(p.seconds).toFixed(1) + ',' + Y(v).toFixed(1));
+      });
+      segments = segments.filter(function (g) { return g.length > 0; });
+      if (segments.length === 0) return;
+      segments.forEach(function (pts) {
+        if (pts.length === 1) pts.push(pts[0]);
+        el('polyline', { points: pts.join(' '), fill: 'none', stroke: s.color, 'stroke-width': 2, 'stroke-dasharray': s.dash || '', 'class': 'series' }, svg);
+      });
       el('line', { x1: W - R + 12, x2: W - R + 34, y1: T + 10 + k * 18, y2: T + 10 + k * 18, stroke: s.color, 'stroke-width': 3 }, svg);
       text(svg, W - R + 40, T + 14 + k * 18, s.name);
       drawn++;
@@ -66,11 +75,11 @@ public static class LoadChartScript
     svg.setAttribute('data-drawn', drawn);
   }
   chart('chart-latency', 'ms', [
-    { name: 'p50', color: '#2b8a3e', value: function (p) { return p.response.p50; } },
-    { name: 'p90', color: '#1971c2', value: function (p) { return p.response.p90; } },
-    { name: 'p99', color: '#e8590c', value: function (p) { return p.response.p99; } },
-    { name: 'max', color: '#c92a2a', dash: '4 3', value: function (p) { return p.response.max; } },
-    { name: 'job p99', color: '#862e9c', value: function (p) { return p.jobCompletion.p99; } }
+    { name: 'p50', color: '#2b8a3e', value: function (p) { return p.response.count ? p.response.p50 : null; } },
+    { name: 'p90', color: '#1971c2', value: function (p) { return p.response.count ? p.response.p90 : null; } },
+    { name: 'p99', color: '#e8590c', value: function (p) { return p.response.count ? p.response.p99 : null; } },
+    { name: 'max', color: '#c92a2a', dash: '4 3', value: function (p) { return p.response.count ? p.response.max : null; } },
+    { name: 'job p99', color: '#862e9c', value: function (p) { return p.jobCompletion.count ? p.jobCompletion.p99 : null; } }
   ]);
   chart('chart-throughput', 'per s', [
     { name: 'asked', color: '#868e96', dash: '6 4', value: function (p) { return p.askedPerSecond; } },

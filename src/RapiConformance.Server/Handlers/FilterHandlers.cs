@@ -37,8 +37,12 @@ public static class FilterHandlers
             if (!Allowed.Contains(k)) throw RapiException.BadRequest($"Invalid body parameters: unknown filter parameter '{k}'");
         if (body["priority"] is { } p && (p.GetValueKind() != System.Text.Json.JsonValueKind.Number || !long.TryParse(p.ToJsonString(), out _)))
             throw RapiException.BadRequest("Parameter 'priority' must be an integer");
-        if (body["predicates"] is { } pr && pr is not JsonArray) throw RapiException.BadRequest("Parameter 'predicates' must be a list");
-        if (body["reason"] is { } rs && rs is not JsonArray) throw RapiException.BadRequest("Parameter 'reason' must be a list");
+        if (body.ContainsKey("predicates") && (body["predicates"] is not JsonArray pr || pr.Any(x => x is not JsonArray)))
+            throw RapiException.BadRequest("Parameter 'predicates' must be a list of predicates");
+        if (body.ContainsKey("reason") && (body["reason"] is not JsonArray rs || rs.Any(x => !IsReason(x))))
+            throw RapiException.BadRequest("Parameter 'reason' must be a list of [source, reason, timestamp]");
+        if (body.ContainsKey("action") && !IsAction(body["action"]))
+            throw RapiException.BadRequest("Parameter 'action' must be ACCEPT, CONTINUE, PAUSE, REJECT or [\"RATE_LIMIT\", n]");
         var c = s.Cluster;
         Task durable;
         string id;
@@ -59,6 +63,18 @@ public static class FilterHandlers
         await durable.ConfigureAwait(false);
         return RapiResult.Json(id);
     }
+
+    private static bool IsReason(JsonNode? x) =>
+        x is JsonArray { Count: 3 } a && a[0] is JsonValue s && s.GetValueKind() == System.Text.Json.JsonValueKind.String
+        && a[1] is JsonValue r && r.GetValueKind() == System.Text.Json.JsonValueKind.String
+        && a[2] is JsonValue t && t.GetValueKind() == System.Text.Json.JsonValueKind.Number;
+
+    private static bool IsAction(JsonNode? x) => x switch
+    {
+        JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.String => v.GetValue<string>() is "ACCEPT" or "CONTINUE" or "PAUSE" or "REJECT",
+        JsonArray { Count: 2 } a => a[0]?.ToString() == "RATE_LIMIT" && a[1] is JsonValue n && n.GetValueKind() == System.Text.Json.JsonValueKind.Number && long.TryParse(n.ToJsonString(), out var k) && k >= 0,
+        _ => false,
+    };
 
     private static Task Persist(StateStore store, ChangeSet changes)
     {

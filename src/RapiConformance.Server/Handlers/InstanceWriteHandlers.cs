@@ -35,7 +35,10 @@ public static class InstanceWriteHandlers
                     spec[@new] = spec[old]?.DeepClone();
                     spec.Remove(old);
                 }
-                filled.Add(spec);
+                // Each element is filled (and checked) as an OP_INSTANCE_CREATE, as Ganeti's handler does.
+                var op = jobs.Build(req, "OP_INSTANCE_CREATE", Opcode, bodyOverride: spec, noBinding: true);
+                foreach (var common in new[] { "dry_run", "debug_level", "priority", "depends", "comment", "reason" }) op.Remove(common);
+                filled.Add(op);
             }
             body["instances"] = filled;
             return jobs.SubmitAsync(req, jobs.Build(req, "OP_INSTANCE_MULTI_ALLOC", Opcode, bodyOverride: body));

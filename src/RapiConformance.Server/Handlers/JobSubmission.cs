@@ -50,9 +50,10 @@ public sealed class JobSubmission(RapiServices services)
         services.Opcodes.Table.Binding(req.Operation.Method, req.Operation.PathTemplate);
 
     /// <summary>Builds one opcode for this request (checks included) without submitting it.</summary>
-    public JsonObject Build(RapiRequest req, string opId, BodyUse use, Action<Dictionary<string, JsonNode?>>? extra = null, JsonObject? bodyOverride = null)
+    public JsonObject Build(RapiRequest req, string opId, BodyUse use, Action<Dictionary<string, JsonNode?>>? extra = null,
+        JsonObject? bodyOverride = null, bool noBinding = false)
     {
-        var binding = Binding(req);
+        var binding = noBinding ? null : Binding(req);
         var statics = Statics(req, binding);
         extra?.Invoke(statics);
         JsonObject body;

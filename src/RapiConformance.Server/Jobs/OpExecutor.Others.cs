@@ -363,16 +363,56 @@ public sealed partial class OpExecutor
     private JsonNode? ModifyCluster(JsonObject op, bool dry)
     {
         if (op["candidate_pool_size"] is JsonValue cps && cps.Num() < 1) throw OpFailure.Input("At least one master candidate needed");
+        if (op["beparams"] is JsonObject be) NormalizeBeParams(be);
+        foreach (var key in new[] { "beparams", "nicparams" })
+            if (op[key] is JsonObject o && o.Any(p => p.Value is null))
+                throw OpFailure.Input($"Invalid value None for parameter '{key}.{o.First(p => p.Value is null).Key}'");
         if (dry) return null;
         var changed = false;
+        foreach (var key in new[] { "beparams", "nicparams" })
+        {
+            // /2/info shows these per group ("default"); the opcode gives the flat dict.
+            if (op[key] is not JsonObject flat || flat.Count == 0) continue;
+            if (cluster.Config.Parameters[key]?["default"] is not JsonObject target) continue;
+            foreach (var (k, v) in key == "beparams" ? NormalizeBeParams(flat) : flat) target[k] = v?.DeepClone();
+            changed = true;
+        }
         foreach (var (k, v) in op)
         {
+            if (k is "beparams" or "nicparams") continue;
             if (k is "OP_ID" or "reason" or "dry_run" or "debug_level" or "priority" or "depends" or "comment" or "force") continue;
-            if (v is null || !cluster.Config.Parameters.ContainsKey(k)) continue;
-            if (v is JsonObject o && cluster.Config.Parameters[k] is JsonObject existing)
-                foreach (var (kk, vv) in o) existing[kk] = vv?.DeepClone();
-            else cluster.Config.Parameters[k] = v.DeepClone();
-            changed = true;
+            if (v is null || !cluster.Config.Parameters.TryGetPropertyValue(k, out var existing)) continue;
+            if (k is "hidden_os" or "blacklisted_os")
+            {
+                // A list of [action, os] modifications (add/remove), not the new list.
+                var list = (existing as JsonArray)?.Select(x => x?.ToString() ?? "").ToList() ?? [];
+                foreach (var change in v as JsonArray ?? [])
+                {
+                    if (change is not JsonArray { Count: 2 } pair) continue;
+                    var os = pair[1]?.ToString() ?? "";
+                    if (pair[0]?.ToString() == "add" && !list.Contains(os)) list.Add(os);
+                    if (pair[0]?.ToString() == "remove") list.Remove(os);
+                }
+                cluster.Config.Parameters[k] = new JsonArray(list.Select(x => (JsonNode)x).ToArray());
+                changed = true;
+                continue;
+            }
+            if (v is JsonObject o && existing is JsonObject current)
+            {
+                foreach (var (kk, vv) in o)
+                {
+                    if (vv is JsonObject inner && current[kk] is JsonObject currentInner)
+                        foreach (var (k3, v3) in inner) currentInner[k3] = v3?.DeepClone();
+                    else if (vv is not null && (current[kk] is null || current[kk]!.GetValueKind() == vv.GetValueKind())) current[kk] = vv.DeepClone();
+                }
+                changed = true;
+            }
+            else if (existing is null || existing.GetValueKind() == v.GetValueKind())
+            {
+                // Only values of the kind /2/info shows are taken over (the opcode may take other forms).
+                cluster.Config.Parameters[k] = v.DeepClone();
+                changed = true;
+            }
         }
         if (changed)
         {

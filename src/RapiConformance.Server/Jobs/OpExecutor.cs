@@ -171,6 +171,10 @@ public sealed partial class OpExecutor(ClusterState cluster, FaultSet faults)
     private JsonObject NormalizeBeParams(JsonObject beparams)
     {
         var be = (JsonObject)beparams.DeepClone();
+        foreach (var (key, value) in be)
+            if (key is "maxmem" or "minmem" or "memory" or "vcpus" && value is JsonValue nv && nv.GetValueKind() == System.Text.Json.JsonValueKind.Number
+                && nv.Num() < 0 && !faults.Has(FaultIds.NegativeMemoryAccepted))
+                throw OpFailure.Input($"Invalid value {nv.ToJsonString()} for parameter '{key}': must not be negative");
         if (be.TryGetPropertyValue("memory", out var memory))
         {
             be.Remove("memory");
@@ -191,6 +195,9 @@ public sealed partial class OpExecutor(ClusterState cluster, FaultSet faults)
     private JsonNode? MultiAlloc(JsonObject op, bool dry, List<string> log)
     {
         var jobs = new JsonArray();
+        // Arguments are checked for every instance before any is allocated.
+        foreach (var inst in op["instances"] as JsonArray ?? [])
+            if (inst?["beparams"] is JsonObject be) NormalizeBeParams(be);
         foreach (var inst in op["instances"] as JsonArray ?? [])
         {
             if (inst is not JsonObject spec) continue;

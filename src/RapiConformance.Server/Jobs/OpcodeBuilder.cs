@@ -76,19 +76,12 @@ public sealed class OpcodeBuilder(OpcodeTable table)
         }
         foreach (var (k, v) in statics) input[k] = v?.DeepClone();
 
-        // Ganeti validates every parameter (required ones must be present and pass their check).
+        // Ganeti validates every parameter, given or defaulted; an explicit null is checked like any value.
         foreach (var p in def.Parameters)
         {
             if (p.Name is "reason") continue;
-            if (input.TryGetPropertyValue(p.Name, out var value))
-            {
-                if (value is null && !p.Required) continue;
-                if (!OpcodeSchema.Matches(value, p.Schema)) throw FailsValidation(opId, p.Name);
-            }
-            else if (p.Required && p.Default is null)
-            {
-                throw FailsValidation(opId, p.Name);
-            }
+            var value = input.TryGetPropertyValue(p.Name, out var given) ? given : p.Default;
+            if (!OpcodeSchema.Matches(value, p.Schema)) throw FailsValidation(opId, p.Name);
         }
 
         var op = new JsonObject();

@@ -38,7 +38,11 @@ public sealed class FaultCatalogTests
     /// <summary>The full suite with tight limits, so stuck jobs and slow answers cost seconds, not minutes.</summary>
     private static readonly Suite Hunt = SuiteLoader.Load("full") with
     {
-        Name = "fault-hunt", Examples = 2, JobTimeoutSeconds = 3, RequestTimeoutSeconds = 5, TimeLimitSeconds = 40,
+        Name = "fault-hunt",
+        Examples = 2,
+        JobTimeoutSeconds = 3,
+        RequestTimeoutSeconds = 5,
+        TimeLimitSeconds = 40,
     };
 
     [Fact]

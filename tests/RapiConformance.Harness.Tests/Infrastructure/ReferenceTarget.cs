@@ -24,13 +24,16 @@ public sealed class ReferenceTarget : IAsyncDisposable
     public Profile Profile { get; }
     public Uri BaseUri => Server.BaseUri;
 
+    /// <summary>The server's self-signed certificate (PEM) when it runs with TLS.</summary>
+    public string CertificateFile => Path.Combine(Server.StateDirectory, "rapi-cert.pem");
+
     public static readonly Credentials Writer = new("writer", "w-" + Secret);
     public static readonly Credentials Reader = new("reader", "r-" + Secret);
     public static readonly Credentials Plain = new("plain", "p-" + Secret);
     public static readonly Credentials Ha1 = new("hauser", "h-" + Secret);
     private const string Secret = "Zq83kfa0";
 
-    public static async Task<ReferenceTarget> StartAsync(Profile profile, IReadOnlyList<string>? faults = null, int seed = 1)
+    public static async Task<ReferenceTarget> StartAsync(Profile profile, IReadOnlyList<string>? faults = null, int seed = 1, bool tls = false)
     {
         var scratch = Directory.CreateTempSubdirectory("rc-harness-test-");
 #pragma warning disable CA5351 // Ganeti's {HA1} format is MD5 by definition.
@@ -40,8 +43,16 @@ public sealed class ReferenceTarget : IAsyncDisposable
         await File.WriteAllTextAsync(users, $"{Writer.User} {Writer.Password} write\n{Reader.User} {Reader.Password} read\n{Plain.User} {Plain.Password}\n{Ha1.User} {{HA1}}{hash} read\n");
         var server = await ReferenceServer.StartAsync(new ServerOptions
         {
-            Profile = profile, Bind = "127.0.0.1", Port = 0, UseTls = false, UsersFile = users,
-            StateDirectory = Path.Combine(scratch.FullName, "state"), Nodes = 3, Instances = 6, Seed = seed, Faults = faults ?? [],
+            Profile = profile,
+            Bind = "127.0.0.1",
+            Port = 0,
+            UseTls = tls,
+            UsersFile = users,
+            StateDirectory = Path.Combine(scratch.FullName, "state"),
+            Nodes = 3,
+            Instances = 6,
+            Seed = seed,
+            Faults = faults ?? [],
         });
         return new ReferenceTarget(server, scratch, profile);
     }

@@ -9,8 +9,12 @@ public sealed class ReportRenderingTests
 {
     internal static RunReport Sample(params (string Check, string? Op, string Status)[] rows) => new()
     {
-        Target = "http://127.0.0.1:1/", Profile = "3.0", Seed = 1, Suite = "test",
-        Started = DateTimeOffset.UnixEpoch, Finished = DateTimeOffset.UnixEpoch.AddSeconds(2),
+        Target = "http://127.0.0.1:1/",
+        Profile = "3.0",
+        Seed = 1,
+        Suite = "test",
+        Started = DateTimeOffset.UnixEpoch,
+        Finished = DateTimeOffset.UnixEpoch.AddSeconds(2),
         Summary = new ReportSummary(2, rows.Length, rows.Count(r => r.Status == "Pass"), rows.Count(r => r.Status == "Fail"), 0, 0, 0, rows.Count(r => r.Status == "Fail"), 3, 2),
         Results = rows.Select(r => new ResultRow(r.Check, r.Op, r.Status, "Must", $"{r.Check} says <{r.Status}>", false,
             new RequestRecord("GET", "http://127.0.0.1:1/2/info", "u", new Dictionary<string, string>(), null),
