@@ -53,14 +53,16 @@ public sealed class StatelessPhase(CaseStream stream, CaseExecutor executor, Res
 
     /// <summary>
     /// Failures with one cause are reported once: the signature is the kind, the status, the mutation kind
-    /// and the message with the operation and every number and quoted value taken out.
+    /// and location (indexes taken out) and the message with the operation and every number and quoted
+    /// value taken out.
     /// </summary>
     internal static string Signature(CaseOutcome outcome)
     {
         var message = outcome.Finding!.Message.Replace(outcome.Request.OperationId, "", StringComparison.Ordinal);
         message = message.Split("; ")[0];
         message = System.Text.RegularExpressions.Regex.Replace(message, @"\d+|'[^']*'|""[^""]*""|\(.*\)", "");
-        return $"{outcome.Finding.Kind}|{outcome.Response.Status}|{outcome.Request.Mutation?.Kind}|{message}";
+        var location = outcome.Request.Mutation is { } m ? System.Text.RegularExpressions.Regex.Replace(m.Location, @"\[\d+\]", "[]") : "";
+        return $"{outcome.Finding.Kind}|{outcome.Response.Status}|{outcome.Request.Mutation?.Kind}|{location}|{message}";
     }
 
     private async Task<FuzzFailure?> ShrinkAsync(long index, CaseOutcome first, DateTime deadline, CancellationToken cancellationToken)
