@@ -9,30 +9,45 @@ public class OpenModelTests
     [Fact]
     public async Task Sends_rate_times_duration_requests_spread_over_the_duration()
     {
-        await using var server = await FakeRapiServer.StartAsync();
-        await LoadRun.RunAsync(LoadRun.Options(server, op: "read-nodes-bulk", rate: 20, seconds: 0.2)); // warm the server's code paths
-        var report = await LoadRun.RunAsync(LoadRun.Options(server, rate: 200, seconds: 1));
+        // A hiccup of this shared machine during the second makes the late requests leave together
+        // (rightly: they are due), so the arrival check gets three tries; a generator that sends in
+        // bursts fails all three.
+        var misses = new List<string>();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            await using var server = await FakeRapiServer.StartAsync();
+            await LoadRun.RunAsync(LoadRun.Options(server, op: "read-nodes-bulk", rate: 20, seconds: 0.2)); // warm the server's code paths
+            var report = await LoadRun.RunAsync(LoadRun.Options(server, rate: 200, seconds: 1));
 
-        Assert.Equal(200, report.Issued);                      // i/200 < 1 s for i = 0..199
-        Assert.Equal("duration", report.StoppedBy);
-        var submissions = server.Arrivals.Where(a => a.Path.StartsWith("/2/tags", StringComparison.Ordinal)).ToList();
-        Assert.Equal(200, submissions.Count);
-        // Request i carries its sequence number in the tag name. Aligned on the median offset, it must
-        // arrive near i/rate: the requests are spread over the second, not sent in one burst.
+            Assert.Equal(200, report.Issued);                      // i/200 < 1 s for i = 0..199
+            Assert.Equal("duration", report.StoppedBy);
+            var submissions = server.Arrivals.Where(a => a.Path.StartsWith("/2/tags", StringComparison.Ordinal)).ToList();
+            Assert.Equal(200, submissions.Count);
+            Assert.Equal(200, report.JobsSucceeded);
+            Assert.Equal(200, report.ResponseTime.Count);
+            Assert.Empty(report.Errors);
+            var miss = ScheduleMiss(submissions);
+            if (miss is null) return;
+            misses.Add(miss);
+        }
+        Assert.Fail(string.Join("; ", misses));
+    }
+
+    /// <summary>Request i carries its sequence number in the tag name. Aligned on the median offset, it must
+    /// arrive near i/rate: the requests are spread over the second, not sent in one burst.</summary>
+    private static string? ScheduleMiss(List<(string Path, long ArrivedTicks)> submissions)
+    {
         var offsets = submissions.Select(a =>
         {
             var i = long.Parse(a.Path[(a.Path.LastIndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
-            return (I: i, Skew: Stopwatch.GetElapsedTime(0, a.ArrivedTicks).TotalSeconds - i / 200.0);
+            return Stopwatch.GetElapsedTime(0, a.ArrivedTicks).TotalSeconds - i / 200.0;
         }).ToList();
-        var median = offsets.Select(o => o.Skew).Order().ElementAt(offsets.Count / 2);
-        var onTime = offsets.Count(o => Math.Abs(o.Skew - median) <= 0.1);
-        Assert.True(onTime >= 140, $"only {onTime} of 200 requests arrived within 100 ms of their schedule");
-        var first = submissions.Min(a => a.ArrivedTicks);
-        var last = submissions.Max(a => a.ArrivedTicks);
-        Assert.InRange(Stopwatch.GetElapsedTime(first, last).TotalSeconds, 0.8, 3);
-        Assert.Equal(200, report.JobsSucceeded);
-        Assert.Equal(200, report.ResponseTime.Count);
-        Assert.Empty(report.Errors);
+        var median = offsets.Order().ElementAt(offsets.Count / 2);
+        var onTime = offsets.Count(o => Math.Abs(o - median) <= 0.1);
+        var spread = Stopwatch.GetElapsedTime(submissions.Min(a => a.ArrivedTicks), submissions.Max(a => a.ArrivedTicks)).TotalSeconds;
+        if (onTime < 140) return $"only {onTime} of 200 requests arrived within 100 ms of their schedule";
+        if (spread is < 0.8 or > 3) return $"arrivals spread over {spread:0.00} s instead of about 1 s";
+        return null;
     }
 
     [Fact]
