@@ -35,6 +35,7 @@ public sealed class AllowList
         {
             if ((entry.Operation == "*" || entry.Operation == difference.OperationId)
                 && (entry.Kind == "*" || string.Equals(entry.Kind, difference.Kind.ToString(), StringComparison.OrdinalIgnoreCase))
+                && (entry.Step.Length == 0 || string.Equals(entry.Step, difference.StepId, StringComparison.Ordinal))
                 && path.IsMatch(difference.Path))
             {
                 return "allow-list: " + entry.Reason;

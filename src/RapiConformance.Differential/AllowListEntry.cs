@@ -2,7 +2,8 @@ namespace RapiConformance.Differential;
 
 /// <summary>
 /// One documented difference: which operation (or <c>*</c>), which kind (or <c>*</c>), which path (a glob
-/// where <c>*</c> matches any text; empty matches every path), and why it is accepted.
+/// where <c>*</c> matches any text; empty matches every path), optionally which step (its id exactly;
+/// empty matches every step), and why it is accepted.
 /// </summary>
 public sealed class AllowListEntry
 {
@@ -11,6 +12,8 @@ public sealed class AllowListEntry
     public string Kind { get; set; } = "*";
 
     public string Path { get; set; } = "";
+
+    public string Step { get; set; } = "";
 
     public string Reason { get; set; } = "";
 }

@@ -24,6 +24,23 @@ public sealed class AllowListTests
     }
 
     [Fact]
+    public void An_entry_with_a_step_matches_only_that_step()
+    {
+        var file = Path.GetTempFileName();
+        File.WriteAllText(file, """
+            - operation: getNodeTags
+              step: getNodeTags:unknown
+              kind: Status
+              reason: "GAP: Ganeti answers 500, we answer 404"
+            """);
+        var list = AllowList.Load(file);
+        File.Delete(file);
+
+        Assert.NotNull(list.Explain(new Difference("getNodeTags:unknown", "getNodeTags", DifferenceKind.Status, "", "404", "500")));
+        Assert.Null(list.Explain(new Difference("getNodeTags:master", "getNodeTags", DifferenceKind.Status, "", "200", "500")));
+    }
+
+    [Fact]
     public void An_entry_without_a_reason_is_refused()
     {
         var file = Path.GetTempFileName();
