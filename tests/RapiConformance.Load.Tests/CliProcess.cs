@@ -12,6 +12,15 @@ internal sealed class CliProcess : IDisposable
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "rapi-conformance.dll");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+        if (File.Exists(Python))
+        {
+            // A test run started in the background inherits SIGINT as ignored, and .NET keeps an ignored
+            // SIGINT ignored; a person's Ctrl-C never is. Reset it to the default before exec'ing the CLI,
+            // so Interrupt() tests what a terminal does wherever the tests run.
+            info.FileName = Python;
+            info.ArgumentList.Add("-c");
+            info.ArgumentList.Add("import os,signal,sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp('dotnet', ['dotnet'] + sys.argv[1:])");
+        }
         info.ArgumentList.Add(dll);
         foreach (var a in args) info.ArgumentList.Add(a);
         _process = Process.Start(info)!;
@@ -20,6 +29,8 @@ internal sealed class CliProcess : IDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
     }
+
+    private const string Python = "/usr/bin/python3";
 
     public int Id => _process.Id;
     public string Stdout { get { lock (_out) return _out.ToString(); } }
