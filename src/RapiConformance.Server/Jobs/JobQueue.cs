@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading.Channels;
 using RapiConformance.Server.Cluster;
 using RapiConformance.Server.Faults;
 using RapiConformance.Server.Storage;
@@ -11,11 +10,14 @@ namespace RapiConformance.Server.Jobs;
 /// <summary>
 /// The job queue: a submission is durable (group-committed to SQLite) before its id is returned; workers run
 /// jobs against the cluster, and a job's end and its changes to the cluster are committed in one transaction.
+/// Workers are dedicated threads and do not wait for a job's commit: they hand the job's end to the store's
+/// group-commit writer and take the next job at once; the writer publishes the end (status, results) right after
+/// the commit that records it, so a client never sees a finished status that a crash could lose.
 /// </summary>
 public sealed class JobQueue : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<long, Job> _live = new();
-    private readonly Channel<Job> _pending = Channel.CreateUnbounded<Job>();
+    private readonly BlockingCollection<Job> _pending = new(new ConcurrentQueue<Job>());
     private readonly ClusterState _cluster;
     private readonly StateStore _store;
     private readonly OpExecutor _executor;
@@ -50,10 +52,14 @@ public sealed class JobQueue : IAsyncDisposable
                 if (job.OpStatus[i] is JobStatus.Canceling) job.OpStatus[i] = JobStatus.Canceled;
             }
             _live[job.Id] = job;
-            if (!job.IsFinalized) _pending.Writer.TryWrite(job);
+            if (!job.IsFinalized) Enqueue(job);
             else _finalizedOrder.Enqueue(job.Id);
         }
-        for (var w = 0; w < Math.Max(1, workers); w++) _workers.Add(Task.Run(() => WorkAsync(_stop.Token)));
+        for (var w = 0; w < Math.Max(1, workers); w++)
+        {
+            _workers.Add(Task.Factory.StartNew(() => Work(_stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning,
+                TaskScheduler.Default));
+        }
     }
 
     public long LastId => Interlocked.Read(ref _lastId);
@@ -79,7 +85,7 @@ public sealed class JobQueue : IAsyncDisposable
         write.Jobs.Add((id, false, false, job.ToStored().ToJsonString()));
         await _store.WriteAsync(write).WaitAsync(ct).ConfigureAwait(false);
         _live[id] = job;
-        if (!_faults.Has(FaultIds.LostJob) || id % 5 != 0) _pending.Writer.TryWrite(job);
+        if (!_faults.Has(FaultIds.LostJob) || id % 5 != 0) Enqueue(job);
         return id;
     }
 
@@ -138,15 +144,28 @@ public sealed class JobQueue : IAsyncDisposable
         return answer;
     }
 
-    private async Task WorkAsync(CancellationToken ct)
+    private void Enqueue(Job job)
     {
         try
         {
-            await foreach (var job in _pending.Reader.ReadAllAsync(ct).ConfigureAwait(false))
+            _pending.Add(job);
+        }
+        catch (InvalidOperationException)
+        {
+            // The queue is shutting down; the job is durable and runs after the next start.
+        }
+    }
+
+    /// <summary>A worker thread: runs queued jobs one after the other, blocking while the queue is empty.</summary>
+    private void Work(CancellationToken ct)
+    {
+        try
+        {
+            foreach (var job in _pending.GetConsumingEnumerable(ct))
             {
                 try
                 {
-                    await RunAsync(job, ct).ConfigureAwait(false);
+                    Run(job, ct);
                 }
                 catch (OperationCanceledException) when (ct.IsCancellationRequested)
                 {
@@ -163,7 +182,7 @@ public sealed class JobQueue : IAsyncDisposable
         }
     }
 
-    private async Task RunAsync(Job job, CancellationToken ct)
+    private void Run(Job job, CancellationToken ct)
     {
         lock (job.Sync)
         {
@@ -171,7 +190,7 @@ public sealed class JobQueue : IAsyncDisposable
             for (var i = 0; i < job.OpStatus.Count; i++) job.OpStatus[i] = JobStatus.Waiting;
             job.NotifyChanged();
         }
-        if (_runTime > TimeSpan.Zero) await Task.Delay(_runTime / 2, _time, ct).ConfigureAwait(false);
+        if (_runTime > TimeSpan.Zero) Task.Delay(_runTime / 2, _time, ct).GetAwaiter().GetResult();
         lock (job.Sync)
         {
             if (job.Status == JobStatus.Canceling)
@@ -193,13 +212,12 @@ public sealed class JobQueue : IAsyncDisposable
         }
         if (job.IsFinalized)
         {
-            await PersistEndAsync(job, null).ConfigureAwait(false);
+            PersistEnd(job);
             return;
         }
-        if (_runTime > TimeSpan.Zero) await Task.Delay(_runTime / 2, _time, ct).ConfigureAwait(false);
+        if (_runTime > TimeSpan.Zero) Task.Delay(_runTime / 2, _time, ct).GetAwaiter().GetResult();
         if (_faults.Has(FaultIds.StuckJob) && job.Id % 4 == 0) return;
 
-        Task durable;
         var results = new List<(string Status, JsonNode? Result)>();
         lock (_cluster.Sync)
         {
@@ -249,10 +267,16 @@ public sealed class JobQueue : IAsyncDisposable
             write.Jobs.Add((job.Id, true, false, stored));
             foreach (var e in changes.Changed) write.Entities.Add((e.Uuid, e.Kind.ToString(), EntityStore.Serialize(e)));
             foreach (var (uuid, _) in changes.Removed) write.DeletedEntities.Add(uuid);
+            // Published by the writer thread once the batch holding this write has committed; the worker goes on.
+            write.Committed = () => Publish(job, results);
             // Enqueued under the cluster lock, so the store sees changes in the order they were applied.
-            durable = _store.WriteAsync(write);
+            ReportFailure(_store.WriteAsync(write), job.Id);
         }
-        await durable.ConfigureAwait(false);
+    }
+
+    /// <summary>Makes a job's end visible (runs on the store's writer thread, after the commit that records it).</summary>
+    private void Publish(Job job, List<(string Status, JsonNode? Result)> results)
+    {
         lock (job.Sync)
         {
             for (var i = 0; i < results.Count; i++)
@@ -267,13 +291,16 @@ public sealed class JobQueue : IAsyncDisposable
         Finalized(job.Id);
     }
 
-    private async Task PersistEndAsync(Job job, ChangeSet? changes)
+    private void PersistEnd(Job job)
     {
-        var write = new StoreWrite();
+        var write = new StoreWrite { Committed = () => Finalized(job.Id) };
         lock (job.Sync) write.Jobs.Add((job.Id, true, false, job.ToStored().ToJsonString()));
-        await _store.WriteAsync(write).ConfigureAwait(false);
-        Finalized(job.Id);
+        ReportFailure(_store.WriteAsync(write), job.Id);
     }
+
+    private static void ReportFailure(Task durable, long id) =>
+        durable.ContinueWith(t => Console.Error.WriteLine($"rapi-conformance: job {id} could not be stored: {t.Exception?.GetBaseException().Message}"),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     /// <summary>Keeps the newest finalized jobs listed; older ones are archived (still readable by id).</summary>
     private void Finalized(long id)
@@ -296,11 +323,12 @@ public sealed class JobQueue : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _pending.Writer.TryComplete();
+        _pending.CompleteAdding();
         await _stop.CancelAsync().ConfigureAwait(false);
         try
         {
             await Task.WhenAll(_workers).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+            _pending.Dispose();
         }
         catch (TimeoutException)
         {

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
 namespace RapiConformance.Server.Storage;
@@ -6,13 +5,24 @@ namespace RapiConformance.Server.Storage;
 /// <summary>
 /// The durable state under --state: SQLite in WAL mode. Writes go through one writer task that commits many
 /// queued writes per transaction (group commit); a caller's task completes only when its write is on disk.
+/// The writer runs on its own thread (not the thread pool, so it does not queue behind request handling under
+/// load), and WAL checkpoints are done passively by a second thread and connection, never inline in a commit.
 /// </summary>
 public sealed class StateStore : IAsyncDisposable
 {
     private readonly string _connectionString;
-    private readonly Channel<StoreWrite> _queue = Channel.CreateUnbounded<StoreWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly object _gate = new();
+    private readonly Queue<StoreWrite> _queue = new();
     private readonly Task _writer;
+    private readonly Task _checkpointer;
     private readonly SqliteConnection _writeConnection;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly SemaphoreSlim _checkpointWanted = new(0);
+    private bool _closed;
+    private int _pagesSinceCheckpoint;
+
+    /// <summary>WAL pages written after which the checkpoint thread is woken (besides once a second).</summary>
+    private const int CheckpointPages = 4000;
 
     public StateStore(string directory, int maxBatch = 2048)
     {
@@ -24,12 +34,14 @@ public sealed class StateStore : IAsyncDisposable
         Execute(_writeConnection, """
             PRAGMA journal_mode=WAL;
             PRAGMA synchronous=FULL;
+            PRAGMA wal_autocheckpoint=0;
             CREATE TABLE IF NOT EXISTS jobs(id INTEGER PRIMARY KEY, finalized INTEGER NOT NULL, archived INTEGER NOT NULL, json TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS entities(uuid TEXT PRIMARY KEY, kind TEXT NOT NULL, json TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
             """);
         MaxBatch = maxBatch;
-        _writer = Task.Run(WriteLoopAsync);
+        _writer = Task.Factory.StartNew(WriteLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _checkpointer = Task.Factory.StartNew(CheckpointLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     public string Path { get; }
@@ -43,7 +55,12 @@ public sealed class StateStore : IAsyncDisposable
 
     public Task WriteAsync(StoreWrite write)
     {
-        if (!_queue.Writer.TryWrite(write)) throw new InvalidOperationException("the state store is closed");
+        lock (_gate)
+        {
+            if (_closed) throw new InvalidOperationException("the state store is closed");
+            _queue.Enqueue(write);
+            if (_queue.Count == 1) Monitor.Pulse(_gate);
+        }
         return write.Done.Task;
     }
 
@@ -145,17 +162,27 @@ public sealed class StateStore : IAsyncDisposable
         return c;
     }
 
-    private async Task WriteLoopAsync()
+    /// <summary>Takes the next batch (up to <see cref="MaxBatch"/> writes), blocking; false once closed and empty.</summary>
+    private bool TakeBatch(List<StoreWrite> batch)
+    {
+        batch.Clear();
+        lock (_gate)
+        {
+            while (_queue.Count == 0 && !_closed) Monitor.Wait(_gate);
+            while (batch.Count < MaxBatch && _queue.TryDequeue(out var w)) batch.Add(w);
+        }
+        return batch.Count > 0;
+    }
+
+    private void WriteLoop()
     {
         var batch = new List<StoreWrite>(MaxBatch);
         using var jobCmd = Prepare("INSERT INTO jobs(id,finalized,archived,json) VALUES($a,$b,$c,$d) ON CONFLICT(id) DO UPDATE SET finalized=excluded.finalized, archived=excluded.archived, json=excluded.json", 4);
         using var entCmd = Prepare("INSERT INTO entities(uuid,kind,json) VALUES($a,$b,$c) ON CONFLICT(uuid) DO UPDATE SET kind=excluded.kind, json=excluded.json", 3);
         using var delCmd = Prepare("DELETE FROM entities WHERE uuid=$a", 1);
         using var archCmd = Prepare("UPDATE jobs SET archived=1 WHERE id=$a", 1);
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        while (TakeBatch(batch))
         {
-            batch.Clear();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var w)) batch.Add(w);
             try
             {
                 using var tx = _writeConnection.BeginTransaction();
@@ -169,11 +196,57 @@ public sealed class StateStore : IAsyncDisposable
                 }
                 tx.Commit();
                 Interlocked.Increment(ref _commits);
-                foreach (var w in batch) w.Done.TrySetResult();
             }
             catch (Exception e)
             {
                 foreach (var w in batch) w.Done.TrySetException(e);
+                continue;
+            }
+            foreach (var w in batch)
+            {
+                try
+                {
+                    w.Committed?.Invoke();
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    Console.Error.WriteLine($"rapi-conformance: after a commit: {e.Message}");
+                }
+                w.Done.TrySetResult();
+            }
+            // Rough WAL growth (a page per written row is a fair upper bound for these small rows).
+            if (Interlocked.Add(ref _pagesSinceCheckpoint, batch.Count + 1) >= CheckpointPages && _checkpointWanted.CurrentCount == 0)
+                _checkpointWanted.Release();
+        }
+    }
+
+    /// <summary>
+    /// Checkpoints the WAL in PASSIVE mode from its own connection (once a second, or sooner when it grew), so the
+    /// writer never does a checkpoint inside a commit (autocheckpoint is off on the writer connection).
+    /// </summary>
+    private void CheckpointLoop()
+    {
+        using var c = new SqliteConnection(_connectionString);
+        c.Open();
+        Execute(c, "PRAGMA synchronous=FULL;");
+        while (!_stop.IsCancellationRequested)
+        {
+            try
+            {
+                _checkpointWanted.Wait(TimeSpan.FromSeconds(1), _stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            if (Interlocked.Exchange(ref _pagesSinceCheckpoint, 0) == 0) continue;
+            try
+            {
+                Execute(c, "PRAGMA wal_checkpoint(PASSIVE);");
+            }
+            catch (SqliteException e)
+            {
+                Console.Error.WriteLine($"rapi-conformance: WAL checkpoint: {e.Message}");
             }
         }
     }
@@ -201,8 +274,16 @@ public sealed class StateStore : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
+        lock (_gate)
+        {
+            _closed = true;
+            Monitor.PulseAll(_gate);
+        }
         await _writer.ConfigureAwait(false);
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _checkpointer.ConfigureAwait(false);
+        _stop.Dispose();
+        _checkpointWanted.Dispose();
         await _writeConnection.DisposeAsync().ConfigureAwait(false);
         SqliteConnection.ClearAllPools();
     }

@@ -11,5 +11,11 @@ public sealed class StoreWrite
 
     public List<long> ArchivedJobs { get; } = [];
 
+    /// <summary>
+    /// Runs on the store's writer thread right after the transaction holding this write has committed (before
+    /// <see cref="Done"/> completes), e.g. to publish a job's end only once it is durable. Keep it short.
+    /// </summary>
+    public Action? Committed { get; set; }
+
     internal TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
