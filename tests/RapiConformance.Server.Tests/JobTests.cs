@@ -119,4 +119,18 @@ public sealed class JobTests
         Assert.Equal("error", negative["status"]!.ToString());
         Assert.Empty(f.ValidationErrors);
     }
+
+    [Fact]
+    public async Task Fractional_memory_is_stored_as_a_whole_number()
+    {
+        // Found by the fuzzer: a fraction was stored and the bulk list then broke its integer schema.
+        await using var f = await ServerFixture.StartAsync();
+        var job = await f.WaitForJobAsync(await f.SubmitAsync(HttpMethod.Put, "/2/instances/inst1.ganeti.test/modify", """{"custom_beparams":{"memory":256.5}}"""));
+        Assert.Equal("success", job["status"]!.ToString());
+        var inst = (await f.GetAsync("/2/instances/inst1.ganeti.test")).Json!;
+        Assert.Equal(257, inst["beparams"]!["maxmem"]!.GetValue<long>());
+        Assert.Equal(257, inst["custom_beparams"]!["minmem"]!.GetValue<long>());
+        await f.GetAsync("/2/instances?bulk=1");
+        Assert.Empty(f.ValidationErrors);
+    }
 }

@@ -188,6 +188,8 @@ public sealed partial class OpExecutor(ClusterState cluster, FaultSet faults)
             if (!ok) throw OpFailure.Input($"Invalid value for parameter '{key}'");
             if (v.Num() < 0 && !faults.Has(FaultIds.NegativeMemoryAccepted))
                 throw OpFailure.Input($"Invalid value {v.ToJsonString()} for parameter '{key}': must not be negative");
+            // Ganeti converts sizes and counts to whole numbers (utils.ForceDictType); a fraction is never stored.
+            if (v.Num() != Math.Floor(v.Num())) be[key] = (long)Math.Ceiling(v.Num());
         }
         return be;
     }
