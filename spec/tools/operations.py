@@ -80,6 +80,32 @@ N_TAGS_CHECK = ("RAPI does not check the tags: Ganeti 3.0.2 answers 200 and a jo
 N_REASON = "Every opcode-submitting operation reads ?reason= and accepts a body member 'depends'."
 
 
+# Where our reference server deliberately answers a client error and Ganeti 3.0.2 an internal error
+# (docs/ganeti-findings.md F10, F13, F16, F18, F19, F23). Each note names both status codes, so the
+# differential run (`diff`) reports such a status difference as documented.
+N_TAGS_UNKNOWN = ("Unknown name: Ganeti 3.0.2 answers 500 (its message is a Python tuple such as ('Instance name "
+                  "nosuch not found', 'unknown_entity'), finding F18); our reference server answers 404 where Ganeti "
+                  "answers 500, like the single-entity GETs do.")
+STATUS_NOTES = {
+    "getInstanceTags": [N_TAGS_UNKNOWN],
+    "getNodeTags": [N_TAGS_UNKNOWN],
+    "getGroupTags": [N_TAGS_UNKNOWN],
+    "getNetworkTags": [N_TAGS_UNKNOWN],
+    "getInstanceConsole": ["Unknown instance: Ganeti 3.0.2 answers 500 'list index out of range' (F16); our reference "
+                           "server answers 404 where Ganeti answers 500."],
+    "waitForJobChange": ["Unknown job: Ganeti 3.0.2 answers 500 \"Can't load job file\" (F10); our reference server "
+                         "answers 404 where Ganeti answers 500.",
+                         "No body: Ganeti 3.0.2 answers 500 ('NoneType' object is not subscriptable, F13); our reference "
+                         "server answers 400 where Ganeti answers 500."],
+    "deleteFilter": ["Unknown UUID: Ganeti 3.0.2 answers 500 'Filter rule with UUID ... does not exist' (F19); our "
+                     "reference server answers 404 where Ganeti answers 500."],
+    "modifyCluster": ["No body: Ganeti 3.0.2 answers 500 with a Python TypeError/AttributeError text (F23); our reference "
+                      "server answers 400 where Ganeti answers 500."],
+    "modifyInstance": ["No body: Ganeti 3.0.2 answers 500 with a Python TypeError/AttributeError text (F23); our reference "
+                       "server answers 400 where Ganeti answers 500."],
+}
+
+
 def op(method, path, op_id, tag, summary, profiles, access="read", **kw):
     d = {"method": method, "path": path, "id": op_id, "tag": tag, "summary": summary,
          "profiles": profiles, "access": access}
@@ -92,6 +118,7 @@ def op(method, path, op_id, tag, summary, profiles, access="read", **kw):
         if legacy and "ok_by_profile" not in d:
             d["ok_by_profile"] = {p: "JobIdLegacy" for p in legacy}
             notes.append(N_JOBID)
+    notes.extend(STATUS_NOTES.get(op_id, []))
     d["notes"] = notes
     return d
 

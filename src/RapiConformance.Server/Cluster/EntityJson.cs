@@ -109,7 +109,9 @@ public static class EntityJson
             w.WriteStartObject();
             w.WriteString("mode", n.Mode);
             w.WriteString("link", n.Link);
-            if (n.Vlan.Length > 0) w.WriteString("vlan", n.Vlan);
+            // Ganeti copies a network connection's nicparams (mode, link, vlan) into a NIC on a network,
+            // so such a NIC lists "vlan" even when it is empty; other NICs list it only when it was given.
+            if (n.Vlan.Length > 0 || n.Network is not null) w.WriteString("vlan", n.Vlan);
             w.WriteEndObject();
         }
         w.WriteEndArray();

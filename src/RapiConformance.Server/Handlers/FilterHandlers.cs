@@ -32,7 +32,9 @@ public static class FilterHandlers
 
     private static async Task<RapiResult> SaveAsync(RapiRequest req, RapiServices s, StateStore store, string? uuid)
     {
-        var body = Jobs.OpcodeBuilder.BodyObject(req.Body);
+        // Ganeti's checkFilterParameters refuses any body that is not a dict, a missing one included.
+        var body = req.Body is JsonObject o ? (JsonObject)o.DeepClone()
+            : throw RapiException.BadRequest("Invalid body contents, not a dictionary");
         foreach (var (k, _) in body)
             if (!Allowed.Contains(k)) throw RapiException.BadRequest($"Invalid body parameters: unknown filter parameter '{k}'");
         if (body["priority"] is { } p && (p.GetValueKind() != System.Text.Json.JsonValueKind.Number || !long.TryParse(p.ToJsonString(), out _)))

@@ -21,6 +21,7 @@ public sealed class JobQueue : IAsyncDisposable
     private readonly ClusterState _cluster;
     private readonly StateStore _store;
     private readonly OpExecutor _executor;
+    private readonly OpResolver _resolver;
     private readonly FaultSet _faults;
     private readonly TimeProvider _time;
     private readonly TimeSpan _runTime;
@@ -36,6 +37,7 @@ public sealed class JobQueue : IAsyncDisposable
         _cluster = cluster;
         _store = store;
         _executor = executor;
+        _resolver = new OpResolver(cluster);
         _faults = faults;
         _time = time;
         _runTime = runTime;
@@ -233,6 +235,8 @@ public sealed class JobQueue : IAsyncDisposable
                 try
                 {
                     var log = new List<string>();
+                    var resolved = _resolver.Resolve(job.Ops[i]);
+                    if (resolved.Count > 0) lock (job.Sync) foreach (var (key, value) in resolved) job.Ops[i][key] = value;
                     var result = _executor.Execute(job.Ops[i], job.Id, log);
                     lock (job.Sync) foreach (var m in log) job.AddLog(i, m, Timestamp());
                     results.Add((JobStatus.Success, result));

@@ -147,26 +147,7 @@ public sealed partial class OpExecutor
         var targets = names.Count == 0 ? cluster.Instances.ToList() : names.Select(n => cluster.Instance(n) ?? throw OpFailure.NoEntity("Instance", n)).ToList();
         foreach (var i in targets)
         {
-            result[i.Name] = new JsonObject
-            {
-                ["name"] = i.Name,
-                ["config_state"] = i.AdminState,
-                ["run_state"] = EntityJson.InstanceStatus(cluster, i) == "running" ? "up" : "down",
-                ["pnode"] = i.PrimaryNode,
-                ["snodes"] = new JsonArray(i.SecondaryNodes.Select(s => (JsonNode)s).ToArray()),
-                ["os"] = i.Os,
-                ["uuid"] = i.Uuid,
-                ["hypervisor"] = i.Hypervisor,
-                ["disk_template"] = i.DiskTemplate,
-                ["network_port"] = i.NetworkPort,
-                ["be_actual"] = EntityJson.MergedBeParams(cluster, i),
-                ["hv_actual"] = i.HvParams.DeepClone(),
-                ["os_actual"] = i.OsParams.DeepClone(),
-                ["ctime"] = i.Ctime,
-                ["mtime"] = i.Mtime,
-                ["disks"] = new JsonArray(i.Disks.Select(d => (JsonNode)new JsonObject { ["size"] = d.Size, ["uuid"] = d.Uuid, ["mode"] = d.Mode }).ToArray()),
-                ["nics"] = new JsonArray(i.Nics.Select(n => (JsonNode)new JsonObject { ["mac"] = n.Mac, ["ip"] = n.Ip, ["mode"] = n.Mode, ["link"] = n.Link }).ToArray()),
-            };
+            result[i.Name] = InstanceQueryData.Build(cluster, i);
         }
         return result;
     }

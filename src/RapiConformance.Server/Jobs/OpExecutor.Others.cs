@@ -26,7 +26,8 @@ public sealed partial class OpExecutor
         "OP_NODE_EVACUATE" => Evacuate(op, dry),
         "OP_NODE_MIGRATE" => MigrateNode(op, dry),
         "OP_NODE_QUERY_STORAGE" => QueryStorage(op),
-        "OP_NODE_MODIFY_STORAGE" or "OP_REPAIR_NODE_STORAGE" => RequireNodeOnly(op),
+        "OP_NODE_MODIFY_STORAGE" => ModifyStorage(op),
+        "OP_REPAIR_NODE_STORAGE" => RequireNodeOnly(op),
         "OP_CLUSTER_SET_PARAMS" => ModifyCluster(op, dry),
         "OP_CLUSTER_REDIST_CONF" => null,
         "OP_OS_DIAGNOSE" => null,
@@ -267,10 +268,12 @@ public sealed partial class OpExecutor
         var offline = Bool(op, "offline");
         var drained = Bool(op, "drained");
         var candidate = Bool(op, "master_candidate");
+        string[] modifications = ["offline", "master_candidate", "drained", "master_capable", "vm_capable", "secondary_ip", "ndparams", "hv_state", "disk_state"];
+        if (modifications.All(k => op[k] is null)) throw OpFailure.Input("Please pass at least one modification");
         if (new[] { offline, drained, candidate }.Count(v => v == true) > 1)
-            throw OpFailure.Input("Only one of master_candidate, drained and offline can be set to true");
-        if (n.IsMaster && (offline == true || drained == true || candidate == false))
-            throw OpFailure.State($"The master role can be changed only via master-failover");
+            throw OpFailure.Input("Can't set the node into more than one state at the same time");
+        if (n.IsMaster && (offline is not null || drained is not null || candidate is not null))
+            throw OpFailure.Input("The master role can be changed only via master-failover");
         if (dry) return result;
         if (offline is { } o) { n.Offline = o; if (o) { n.MasterCandidate = false; n.Drained = false; } result.Add(new JsonArray("offline", o.ToString().ToLowerInvariant())); }
         if (drained is { } d) { n.Drained = d; if (d) { n.MasterCandidate = false; n.Offline = false; } result.Add(new JsonArray("drained", d.ToString().ToLowerInvariant())); }
@@ -294,6 +297,9 @@ public sealed partial class OpExecutor
         var n = RequireNode(Str(op, "node_name"));
         var mode = Str(op, "mode");
         if (mode is not ("all" or "primary-only" or "secondary-only")) throw OpFailure.Input($"Invalid evacuation mode '{mode}'");
+        if (mode == "all")
+            throw OpFailure.Input("Due to an issue with the iallocator interface it is not possible to evacuate all instances at once; " +
+                                  "specify explicitly whether to evacuate primary or secondary instances");
         if (!dry && mode is "all" or "secondary-only")
         {
             foreach (var i in cluster.Instances.Where(i => i.SecondaryNodes.Contains(n.Name)).ToList())
@@ -352,6 +358,18 @@ public sealed partial class OpExecutor
             rows.Add(row);
         }
         return rows;
+    }
+
+    /// <summary>Ganeti 3.0 can modify only lvm-pv units, and of those only <c>allocatable</c>.</summary>
+    private JsonNode? ModifyStorage(JsonObject op)
+    {
+        RequireNode(Str(op, "node_name"));
+        var type = Str(op, "storage_type");
+        if (type != "lvm-pv") throw OpFailure.Input($"Storage units of type '{type}' can not be modified");
+        var wrong = (op["changes"] as JsonObject ?? []).Select(kv => kv.Key).Where(k => k != "allocatable").ToList();
+        if (wrong.Count > 0)
+            throw OpFailure.Input($"The following fields can not be modified for storage units of type '{type}': [{string.Join(", ", wrong.Select(k => $"'{k}'"))}]");
+        return null;
     }
 
     private JsonNode? RequireNodeOnly(JsonObject op)
