@@ -13,8 +13,10 @@ public static class JobStatus
     public static int Rank(string status) => status switch
     {
         "queued" => 0,
-        "waiting" => 1,
-        "running" or "canceling" => 2,
+        // A job's status is that of its current opcode, so a multi-opcode job moves running → waiting
+        // when its next opcode waits for locks (seen on real Ganeti 3.0.2 with reinstall's three opcodes).
+        "waiting" or "running" => 1,
+        "canceling" => 2,
         "success" or "error" or "canceled" => 3,
         _ => -1,
     };

@@ -115,6 +115,9 @@ public sealed class JobTests
         Assert.Equal(2, (await f.GetAsync("/2/info")).Json!["beparams"]!["default"]!["vcpus"]!.GetValue<int>());
         Assert.Equal("error", (await f.WaitForJobAsync(await f.SubmitAsync(HttpMethod.Put, "/2/modify", """{"beparams":{"minmem":-1}}""")))["status"]!.ToString());
         Assert.Equal("error", (await f.WaitForJobAsync(await f.SubmitAsync(HttpMethod.Put, "/2/modify", """{"beparams":{"memory":null}}""")))["status"]!.ToString());
+        Assert.Equal("error", (await f.WaitForJobAsync(await f.SubmitAsync(HttpMethod.Put, "/2/modify", """{"beparams":{"minmem":{}}}""")))["status"]!.ToString());
+        Assert.Equal("error", (await f.WaitForJobAsync(await f.SubmitAsync(HttpMethod.Put, "/2/instances/inst1.ganeti.test/modify", """{"custom_beparams":{"vcpus":[1]}}""")))["status"]!.ToString());
+        await f.GetAsync("/2/instances?bulk=1");
         var negative = await f.WaitForJobAsync(await f.SubmitAsync(HttpMethod.Put, "/2/instances/inst1.ganeti.test/modify", """{"custom_beparams":{"maxmem":-1,"memory":0}}"""));
         Assert.Equal("error", negative["status"]!.ToString());
         Assert.Empty(f.ValidationErrors);

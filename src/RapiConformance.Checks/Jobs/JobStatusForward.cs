@@ -7,7 +7,7 @@ public sealed class JobStatusForward : Check
 {
     public override string Id => "job-status-forward";
     public override string Title => "Job statuses only move forward and jobs finish";
-    public override string Requirement => "queued → waiting → running → success|error (or → canceling → canceled); a finalized job never changes; jobs end within the time limit";
+    public override string Requirement => "queued → waiting ⇄ running (a multi-opcode job waits again for each opcode's locks) → success|error (or → canceling → canceled); a finalized job never changes; jobs end within the time limit";
     public override string Source => "reference/jobs.md (Transitions)";
     public override CheckPhase Phase => CheckPhase.Final;
 

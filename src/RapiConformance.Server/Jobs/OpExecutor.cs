@@ -183,9 +183,10 @@ public sealed partial class OpExecutor(ClusterState cluster, FaultSet faults)
         }
         foreach (var key in new[] { "maxmem", "minmem", "vcpus" })
         {
-            if (be[key] is not JsonValue v) continue;
-            var ok = v.GetValueKind() == System.Text.Json.JsonValueKind.Number;
-            if (!ok) throw OpFailure.Input($"Invalid value for parameter '{key}'");
+            if (!be.ContainsKey(key)) continue;
+            // Objects, lists and null are refused too; only numbers are sizes (found by the fuzzer: {} was stored).
+            if (be[key] is not JsonValue v || v.GetValueKind() != System.Text.Json.JsonValueKind.Number)
+                throw OpFailure.Input($"Invalid value for parameter '{key}'");
             if (v.Num() < 0 && !faults.Has(FaultIds.NegativeMemoryAccepted))
                 throw OpFailure.Input($"Invalid value {v.ToJsonString()} for parameter '{key}': must not be negative");
             // Ganeti converts sizes and counts to whole numbers (utils.ForceDictType); a fraction is never stored.
