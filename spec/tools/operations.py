@@ -145,7 +145,7 @@ REINSTALL_BODY = {
     "schema": {"type": "object", "additionalProperties": True,
                "description": "Other members are silently ignored. A body and any query argument together give "
                               "400; an empty {} falls back to the query; a non-dict body gives 400.",
-               "properties": {"os": {"type": "string", "nullable": True, "description": "OS to install"},
+               "properties": {"os": {"type": "string", "nullable": True, "minLength": 1, "description": "OS to install"},
                               "start": {"type": "boolean", "default": True,
                                         "description": "Start the instance afterwards; not a bool gives 400"},
                               "osparams": {"type": "object", "nullable": True, "additionalProperties": True}}},
@@ -351,7 +351,12 @@ OPERATIONS = [
        query_special={},
        notes=["The job has three opcodes (shutdown, reinstall, startup with force=false), two when start is "
               "false. No reason trail is added and ?reason= is not read.",
-              "Body and any query argument together give 400; the query form is the 2.0 one."]),
+              "Body and any query argument together give 400; the query form is the 2.0 one.",
+              "Ganeti builds these opcodes without validating them, so luxid judges os and osparams: a "
+              "non-string or empty os, or a non-dict osparams, gives 502 'Failed to parse request: SubmitJob: "
+              "Can't parse value for 'os_type': Unable to read String' (seen on Ganeti 3.0.2); the reference "
+              "server answers 400 with the same message. A list of strings such as [\"x\"] is read by luxid "
+              "as the string \"x\" and accepted; the reference server refuses it with 400."]),
     op("POST", "/2/instances/{instance_name}/replace-disks", "replaceInstanceDisks", "instances",
        "Replace the disks of an instance", P25, "write", job=True, opcode="OP_INSTANCE_REPLACE_DISKS",
        query=["reason"],

@@ -52,6 +52,24 @@ public sealed class GanetiFidelityTests
             (await Fails(HttpMethod.Put, $"/2/nodes/{Master}/role", "\"regular\"")).ToString());
     }
 
+    [Theory]
+    [InlineData("""{"os": 5}""", "Can't parse value for 'os_type': Unable to read String")]
+    [InlineData("""{"os": ["x"]}""", "Can't parse value for 'os_type': Unable to read String")]
+    [InlineData("""{"os": ""}""", "Can't parse value for 'os_type': Received empty value for non-empty list")]
+    [InlineData("""{"osparams": 5}""", "Can't parse value for 'osparams': Unable to read JSObject")]
+    [InlineData("""{"start": "x"}""", "'start' parameter: Type is 'str', but 'bool' is expected")]
+    [InlineData("""{"start": 1}""", "'start' parameter: Type is 'int', but 'bool' is expected")]
+    public async Task Reinstall_refuses_values_luxid_cannot_read_and_submits_nothing(string body, string message)
+    {
+        await using var f = await ServerFixture.StartAsync();
+        var instance = (await f.GetAsync("/2/instances")).Json!.AsArray()[0]!["id"]!.ToString();
+        var jobsBefore = (await f.GetAsync("/2/jobs")).Json!.AsArray().Count;
+        var answer = await f.SendAsync(HttpMethod.Post, $"/2/instances/{instance}/reinstall", "admin", body);
+        Assert.Equal(400, answer.Status);
+        Assert.Contains(message.Replace("'", "&#x27;", StringComparison.Ordinal), answer.Body, StringComparison.Ordinal);
+        Assert.Equal(jobsBefore, (await f.GetAsync("/2/jobs")).Json!.AsArray().Count);
+    }
+
     [Fact]
     public async Task Filters_refuse_a_missing_body_like_Ganeti()
     {

@@ -94,14 +94,26 @@ public static class InstanceWriteHandlers
         if (req.Body is JsonObject { Count: > 0 } body)
         {
             if (req.Query.Count > 0) throw RapiException.BadRequest("Can't combine query and body parameters");
-            os = body["os"] is JsonValue ov && ov.GetValueKind() == System.Text.Json.JsonValueKind.String ? ov.GetValue<string>() : null;
+            // Ganeti builds these opcodes without validating them; luxid then refuses a value it cannot read
+            // with 502. We refuse the same values with 400 and the same message (the spec's x-rapi-notes say so).
+            os = null;
+            if (body["os"] is { } ov)
+            {
+                if (ov.GetValueKind() != System.Text.Json.JsonValueKind.String)
+                    throw RapiException.BadRequest("Failed to parse request: SubmitJob: Can't parse value for 'os_type': Unable to read String");
+                os = ov.GetValue<string>();
+                if (os.Length == 0)
+                    throw RapiException.BadRequest("Failed to parse request: SubmitJob: Can't parse value for 'os_type': Received empty value for non-empty list");
+            }
             start = true;
             if (body["start"] is { } sv)
             {
                 if (sv.GetValueKind() is not (System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False))
-                    throw RapiException.BadRequest("Parameter 'start' must be a boolean");
+                    throw RapiException.BadRequest($"'start' parameter: Type is '{Jobs.OpcodeBuilder.PythonType(sv)}', but 'bool' is expected");
                 start = sv.GetValue<bool>();
             }
+            if (body["osparams"] is { } op && op is not JsonObject)
+                throw RapiException.BadRequest("Failed to parse request: SubmitJob: Can't parse value for 'osparams': Unable to read JSObject");
             osparams = body["osparams"]?.DeepClone();
         }
         else
