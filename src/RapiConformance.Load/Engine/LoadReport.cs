@@ -41,4 +41,6 @@ public sealed record LoadReport
     public double JobsCompletedPerSecond { get; init; }
     public required IReadOnlyDictionary<string, long> Errors { get; init; }
     public required IReadOnlyList<TimelinePoint> Timeline { get; init; }
+    /// <summary>What the clean-up after the run removed or restored on the target (null: nothing to do).</summary>
+    public string? Cleanup { get; init; }
 }

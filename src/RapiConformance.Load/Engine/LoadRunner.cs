@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using RapiConformance.Load.Operations;
 
 namespace RapiConformance.Load.Engine;
@@ -10,6 +11,7 @@ namespace RapiConformance.Load.Engine;
 /// </summary>
 public sealed class LoadRunner
 {
+    private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(120);
     private readonly LoadOptions _options;
     private readonly LoadOperation _operation;
     private readonly RapiLoadClient _client;
@@ -107,9 +109,31 @@ public sealed class LoadRunner
         }
 
         _watchClient.Dispose();
+        var cleanup = await CleanupAsync().ConfigureAwait(false);
         var measuredTicks = Math.Max(0, Math.Min(dispatchEnd, _end) - _warmupEnd);
         return ReportBuilder.Build(_options, _operation, _metrics, sampler.Points, startedUtc, stoppedBy,
-            Interlocked.Read(ref _issued), measuredTicks / (double)Stopwatch.Frequency);
+            Interlocked.Read(ref _issued), measuredTicks / (double)Stopwatch.Frequency) with { Cleanup = cleanup };
+    }
+
+    /// <summary>
+    /// Removes what the run left behind, also after Ctrl-C (the clean-up has its own bounded time, so
+    /// a target that stopped answering cannot hold the verb); a failure is reported, not thrown.
+    /// </summary>
+    private async Task<string?> CleanupAsync()
+    {
+        using var limit = new CancellationTokenSource(CleanupTimeout);
+        try
+        {
+            var done = await _operation.CleanupAsync(_client, limit.Token).ConfigureAwait(false);
+            if (done is not null) _progress.Phase("clean-up: " + done);
+            return done;
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutException or OperationCanceledException or LoadSetupException or JsonException)
+        {
+            var failed = $"clean-up failed, the target may keep what the run added: {e.Message}";
+            _progress.Phase(failed);
+            return failed;
+        }
     }
 
     private async Task<string> DispatchOpenAsync(CancellationToken stop)

@@ -12,6 +12,7 @@ public sealed class InstanceLifecycleOperation(string runId, bool createDelete) 
     private string _node = "";
     private string _os = "";
     private string _instance = "";
+    private bool _wasUp;
 
     public override string Name => createDelete ? "instance-create-delete" : "instance-startup-shutdown";
 
@@ -31,8 +32,13 @@ public sealed class InstanceLifecycleOperation(string runId, bool createDelete) 
         else
         {
             _instance = await ClusterInventory.FirstAsync(client, "/2/instances", "instance", ct).ConfigureAwait(false);
+            _wasUp = await Leftovers.IsAdminUpAsync(client, _instance, ct).ConfigureAwait(false);
         }
     }
+
+    public override async Task<string?> CleanupAsync(RapiLoadClient client, CancellationToken ct) => createDelete
+        ? await Leftovers.RemoveInstancesAsync(client, $"rcl-{runId}-", ct).ConfigureAwait(false)
+        : await Leftovers.RestoreAdminStateAsync(client, _instance, _wasUp, ct).ConfigureAwait(false);
 
     public override LoadRequest Next(long sequence)
     {

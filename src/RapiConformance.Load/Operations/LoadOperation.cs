@@ -19,4 +19,10 @@ public abstract class LoadOperation
     public virtual Task PrepareAsync(RapiLoadClient client, CancellationToken ct) => Task.CompletedTask;
 
     public abstract LoadRequest Next(long sequence);
+
+    /// <summary>
+    /// Removes what the run left on the target and restores what it changed (after the run, also after
+    /// Ctrl-C); returns one line saying what was done, or null when the operation changes nothing.
+    /// </summary>
+    public virtual Task<string?> CleanupAsync(RapiLoadClient client, CancellationToken ct) => Task.FromResult<string?>(null);
 }

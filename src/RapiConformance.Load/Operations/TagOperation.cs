@@ -17,6 +17,9 @@ public sealed class TagOperation(string runId, bool removeToo) : LoadOperation
 
     public override bool SubmitsJobs => true;
 
+    public override async Task<string?> CleanupAsync(RapiLoadClient client, CancellationToken ct) =>
+        await Leftovers.RemoveClusterTagsAsync(client, $"rcl-{runId}-", ct).ConfigureAwait(false);
+
     public override LoadRequest Next(long sequence)
     {
         if (!removeToo) return new LoadRequest(HttpMethod.Put, $"/2/tags?tag=rcl-{runId}-{sequence}", IsJob: true);

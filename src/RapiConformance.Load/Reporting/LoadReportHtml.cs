@@ -46,6 +46,7 @@ public static class LoadReportHtml
         Pair(html, "measured: sent / succeeded / failed", $"{r.MeasuredSent} / {r.MeasuredSucceeded} / {r.MeasuredFailed}");
         if (r.SubmitsJobs)
             Pair(html, "jobs: submitted / succeeded / failed / unfinished", $"{r.JobsSubmitted} / {r.JobsSucceeded} / {r.JobsFailed} / {r.JobsUnfinished} ({F(r.JobsCompletedPerSecond)} completed/s)");
+        if (r.Cleanup is not null) Pair(html, "clean-up after the run", r.Cleanup);
         html.Append("</table>\n<h2>Errors by kind (measured)</h2>\n");
         if (r.Errors.Count == 0) html.Append("<p>none</p>\n");
         else

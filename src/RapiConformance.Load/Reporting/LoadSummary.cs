@@ -18,6 +18,7 @@ public static class LoadSummary
         if (r.SubmitsJobs)
             s.Append('\n').Append(Latency("job done", r.JobCompletion))
              .Append(CultureInfo.InvariantCulture, $"\nload: jobs submitted {r.JobsSubmitted}, succeeded {r.JobsSucceeded}, failed {r.JobsFailed}, unfinished {r.JobsUnfinished}");
+        if (r.Cleanup is not null) s.Append("\nload: clean-up: ").Append(r.Cleanup);
         s.Append("\nload: errors ").Append(r.Errors.Count == 0 ? "none" : string.Join(", ", r.Errors.Select(e => $"{e.Key}={e.Value}")));
         return s.ToString();
     }
