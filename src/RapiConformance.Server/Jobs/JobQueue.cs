@@ -30,6 +30,8 @@ public sealed class JobQueue : IAsyncDisposable
     private readonly List<Task> _workers = [];
     private readonly ConcurrentQueue<long> _finalizedOrder = new();
     private long _lastId;
+    private int _held;
+    private volatile bool _drained;
 
     public JobQueue(ClusterState cluster, StateStore store, OpExecutor executor, FaultSet faults, TimeProvider time,
         int workers, TimeSpan runTime, int keepFinalized)
@@ -54,6 +56,7 @@ public sealed class JobQueue : IAsyncDisposable
                 if (job.OpStatus[i] is JobStatus.Canceling) job.OpStatus[i] = JobStatus.Canceled;
             }
             _live[job.Id] = job;
+            _held++;
             if (!job.IsFinalized) Enqueue(job);
             else _finalizedOrder.Enqueue(job.Id);
         }
@@ -66,8 +69,43 @@ public sealed class JobQueue : IAsyncDisposable
 
     public long LastId => Interlocked.Read(ref _lastId);
 
+    /// <summary>The drain flag (`gnt-cluster queue drain`): submissions are refused while it is set.</summary>
+    public bool Drained
+    {
+        get => _drained;
+        set => _drained = value;
+    }
+
+    /// <summary>Most jobs held (not archived) before submissions are refused; 0: no limit (Ganeti 3.0).</summary>
+    public int Limit { get; init; }
+
+    /// <summary>Jobs held (not archived), counting submissions under way.</summary>
+    public int Held => Volatile.Read(ref _held);
+
     /// <summary>Creates a job from opcode inputs; returns its id once it is durable.</summary>
+    /// <exception cref="Http.RapiException">the queue is drained (500) or full (503); nothing is stored.</exception>
     public async Task<long> SubmitAsync(IReadOnlyList<JsonObject> ops, CancellationToken ct)
+    {
+        // Ganeti 3.0's luxid answers a drained queue with GenericError "Queue drained", which the RAPI does not
+        // map (its JobQueueDrainError branch is never taken): 500 with that text, seen on a real cluster.
+        if (_drained) throw new Http.RapiException(500, "Queue drained");
+        if (Interlocked.Increment(ref _held) > Limit && Limit > 0)
+        {
+            Interlocked.Decrement(ref _held);
+            throw new Http.RapiException(503, "Job queue is full, needs archiving");
+        }
+        try
+        {
+            return await StoreAsync(ops, ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            Interlocked.Decrement(ref _held);
+            throw;
+        }
+    }
+
+    private async Task<long> StoreAsync(IReadOnlyList<JsonObject> ops, CancellationToken ct)
     {
         var id = Interlocked.Increment(ref _lastId);
         var ts = Timestamp();
@@ -313,6 +351,7 @@ public sealed class JobQueue : IAsyncDisposable
         while (_finalizedOrder.Count > _keepFinalized && _finalizedOrder.TryDequeue(out var old))
         {
             if (!_live.TryRemove(old, out _)) continue;
+            Interlocked.Decrement(ref _held);
             var write = new StoreWrite();
             write.ArchivedJobs.Add(old);
             _ = _store.WriteAsync(write);
