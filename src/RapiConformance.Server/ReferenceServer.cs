@@ -93,6 +93,8 @@ public sealed class ReferenceServer : IAsyncDisposable
             {
                 listen.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http1;
                 if (certificate is not null) listen.UseHttps(certificate);
+                // After TLS, so the filter sees the plain HTTP/1.1 stream.
+                if (options.FilterRequestTargets) listen.Use(RequestTargetFilter.Middleware);
             });
         });
         var app = builder.Build();

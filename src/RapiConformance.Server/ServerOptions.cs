@@ -59,6 +59,12 @@ public sealed record ServerOptions
     /// </summary>
     public int QueueLimit { get; init; }
 
+    /// <summary>
+    /// Rewrite "%00" in request paths before Kestrel parses them (<see cref="Http.RequestTargetFilter"/>), so they get
+    /// Ganeti's 404 instead of Kestrel's empty 400. Off only to measure what the filter costs.
+    /// </summary>
+    public bool FilterRequestTargets { get; init; } = true;
+
     /// <summary>Largest accepted request body (Ganeti has none; we answer 413 beyond this).</summary>
     public long MaxBodyBytes { get; init; } = 4 * 1024 * 1024;
 
