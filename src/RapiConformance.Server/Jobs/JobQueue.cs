@@ -108,6 +108,18 @@ public sealed class JobQueue : IAsyncDisposable
     private async Task<long> StoreAsync(IReadOnlyList<JsonObject> ops, CancellationToken ct)
     {
         var id = Interlocked.Increment(ref _lastId);
+        var job = NewJob(id, ops);
+        var write = new StoreWrite();
+        write.Jobs.Add((id, false, false, job.ToStored().ToJsonString()));
+        await _store.WriteAsync(write).WaitAsync(ct).ConfigureAwait(false);
+        _live[id] = job;
+        if (!_faults.Has(FaultIds.LostJob) || id % 5 != 0) Enqueue(job);
+        return id;
+    }
+
+    /// <summary>A queued job with the opcodes' reason trails completed as Ganeti's queue does.</summary>
+    private Job NewJob(long id, IReadOnlyList<JsonObject> ops)
+    {
         var ts = Timestamp();
         var ns = _time.GetUtcNow().ToUnixTimeMilliseconds() * 1_000_000;
         var copies = new List<JsonObject>();
@@ -120,13 +132,7 @@ public sealed class JobQueue : IAsyncDisposable
             op["reason"] = reason;
             copies.Add(op);
         }
-        var job = new Job(id, copies, ts);
-        var write = new StoreWrite();
-        write.Jobs.Add((id, false, false, job.ToStored().ToJsonString()));
-        await _store.WriteAsync(write).WaitAsync(ct).ConfigureAwait(false);
-        _live[id] = job;
-        if (!_faults.Has(FaultIds.LostJob) || id % 5 != 0) Enqueue(job);
-        return id;
+        return new Job(id, copies, ts);
     }
 
     public Job? Find(long id)
@@ -259,8 +265,17 @@ public sealed class JobQueue : IAsyncDisposable
         if (_faults.Has(FaultIds.StuckJob) && job.Id % 4 == 0) return;
 
         var results = new List<(string Status, JsonNode? Result)>();
+        var children = new List<Job>();
         lock (_cluster.Sync)
         {
+            // Jobs an opcode submits (ResultWithJobs) are stored with this job's end and queued once it is durable.
+            _executor.SubmitJob = ops =>
+            {
+                var child = NewJob(Interlocked.Increment(ref _lastId), ops);
+                Interlocked.Increment(ref _held);
+                children.Add(child);
+                return child.Id;
+            };
             _cluster.BeginChanges();
             var failed = false;
             for (var i = 0; i < job.Ops.Count; i++)
@@ -291,6 +306,7 @@ public sealed class JobQueue : IAsyncDisposable
                     results.Add((JobStatus.Error, new OpFailure("OpExecError", e.Message, null).ToResult()));
                 }
             }
+            _executor.SubmitJob = null;
             var changes = _cluster.EndChanges();
             string stored;
             lock (job.Sync)
@@ -307,10 +323,19 @@ public sealed class JobQueue : IAsyncDisposable
             }
             var write = new StoreWrite();
             write.Jobs.Add((job.Id, true, false, stored));
+            foreach (var child in children) write.Jobs.Add((child.Id, false, false, child.ToStored().ToJsonString()));
             foreach (var e in changes.Changed) write.Entities.Add((e.Uuid, e.Kind.ToString(), EntityStore.Serialize(e)));
             foreach (var (uuid, _) in changes.Removed) write.DeletedEntities.Add(uuid);
             // Published by the writer thread once the batch holding this write has committed; the worker goes on.
-            write.Committed = () => Publish(job, results);
+            write.Committed = () =>
+            {
+                foreach (var child in children)
+                {
+                    _live[child.Id] = child;
+                    Enqueue(child);
+                }
+                Publish(job, results);
+            };
             // Enqueued under the cluster lock, so the store sees changes in the order they were applied.
             ReportFailure(_store.WriteAsync(write), job.Id);
         }
