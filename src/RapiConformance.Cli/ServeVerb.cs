@@ -26,9 +26,11 @@ internal static class ServeVerb
         var fault = new Option<string[]>("--fault") { Description = "Plant a named defect (repeatable; see --list-faults)", AllowMultipleArgumentsPerToken = false };
         var listFaults = new Option<bool>("--list-faults") { Description = "Print the fault catalog (id<TAB>description) and exit" };
         var jobTime = new Option<int>("--job-time-ms") { Description = "Simulated time each job spends queued/running", DefaultValueFactory = _ => 0 };
+        var drained = new Option<bool>("--queue-drained") { Description = "Start with the job queue drained (gnt-cluster queue drain): submissions answer 500 \"Queue drained\"" };
+        var queueLimit = new Option<int>("--queue-limit") { Description = "Jobs held (not archived) before submissions answer 503 (Ganeti 2.x: 5000); 0: none, as Ganeti 3.0", DefaultValueFactory = _ => 0 };
         var command = new Command("serve", "Run the reference RAPI server over a simulated Ganeti cluster")
         {
-            profile, bind, port, noSsl, cert, key, users, requireAuth, state, nodes, instances, seed, fault, listFaults, jobTime,
+            profile, bind, port, noSsl, cert, key, users, requireAuth, state, nodes, instances, seed, fault, listFaults, jobTime, drained, queueLimit,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -37,6 +39,7 @@ internal static class ServeVerb
                 foreach (var (id, description) in FaultCatalog.All) Console.WriteLine($"{id}\t{description}");
                 return 0;
             }
+            if (parse.GetValue(queueLimit) < 0) throw new UsageException("--queue-limit: must be 0 (no limit) or more");
             if (!Profile.TryParse(parse.GetValue(profile), out var p)) throw new UsageException($"--profile: unknown profile '{parse.GetValue(profile)}'");
             var faults = parse.GetValue(fault) ?? [];
             foreach (var f in faults)
@@ -61,6 +64,8 @@ internal static class ServeVerb
                 Seed = parse.GetValue(seed),
                 Faults = faults,
                 JobRunTime = TimeSpan.FromMilliseconds(parse.GetValue(jobTime)),
+                QueueDrained = parse.GetValue(drained),
+                QueueLimit = parse.GetValue(queueLimit),
             };
             await using var server = await ReferenceServer.StartAsync(options, ct);
             Console.WriteLine($"rapi-conformance: serving RAPI {p} at {server.BaseUri} (state {stateDir}, users {usersFile}" +

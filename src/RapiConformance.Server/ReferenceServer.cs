@@ -59,7 +59,11 @@ public sealed class ReferenceServer : IAsyncDisposable
         var cluster = LoadOrGenerate(store, options, defaults);
         cluster.LegacyShapes = options.Profile != Profile.V3_0;
         var executor = new OpExecutor(cluster, faults);
-        var jobs = new JobQueue(cluster, store, executor, faults, options.Time, options.JobWorkers, options.JobRunTime, options.KeepFinalizedJobs);
+        var jobs = new JobQueue(cluster, store, executor, faults, options.Time, options.JobWorkers, options.JobRunTime, options.KeepFinalizedJobs)
+        {
+            Drained = options.QueueDrained,
+            Limit = options.QueueLimit,
+        };
         var users = new UsersFile(options.UsersFile, options.Time);
         var services = new RapiServices(SpecCatalog.Default, options.Profile, cluster, jobs, new OpcodeBuilder(OpcodeTable.Load()),
             new Authenticator(users, options.RequireAuthentication), faults, options);
@@ -89,6 +93,8 @@ public sealed class ReferenceServer : IAsyncDisposable
             {
                 listen.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http1;
                 if (certificate is not null) listen.UseHttps(certificate);
+                // After TLS, so the filter sees the plain HTTP/1.1 stream.
+                if (options.FilterRequestTargets) listen.Use(RequestTargetFilter.Middleware);
             });
         });
         var app = builder.Build();

@@ -47,6 +47,24 @@ public sealed record ServerOptions
     /// <summary>Finalized jobs kept in /2/jobs; older ones are archived (still readable by id).</summary>
     public int KeepFinalizedJobs { get; init; } = 2000;
 
+    /// <summary>
+    /// Start with the job queue drained (`gnt-cluster queue drain`): every submission answers Ganeti 3.0's 500
+    /// "Queue drained". Can be changed while running through <see cref="Jobs.JobQueue.Drained"/>.
+    /// </summary>
+    public bool QueueDrained { get; init; }
+
+    /// <summary>
+    /// Jobs the queue holds (not archived) before a submission answers 503 "Job queue is full, needs archiving";
+    /// 0: no limit, as Ganeti 3.0's luxid (JOB_QUEUE_SIZE_HARD_LIMIT = 5000 is enforced only by Ganeti 2.x).
+    /// </summary>
+    public int QueueLimit { get; init; }
+
+    /// <summary>
+    /// Rewrite "%00" in request paths before Kestrel parses them (<see cref="Http.RequestTargetFilter"/>), so they get
+    /// Ganeti's 404 instead of Kestrel's empty 400. Off only to measure what the filter costs.
+    /// </summary>
+    public bool FilterRequestTargets { get; init; } = true;
+
     /// <summary>Largest accepted request body (Ganeti has none; we answer 413 beyond this).</summary>
     public long MaxBodyBytes { get; init; } = 4 * 1024 * 1024;
 

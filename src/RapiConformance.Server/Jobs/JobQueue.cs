@@ -30,6 +30,8 @@ public sealed class JobQueue : IAsyncDisposable
     private readonly List<Task> _workers = [];
     private readonly ConcurrentQueue<long> _finalizedOrder = new();
     private long _lastId;
+    private int _held;
+    private volatile bool _drained;
 
     public JobQueue(ClusterState cluster, StateStore store, OpExecutor executor, FaultSet faults, TimeProvider time,
         int workers, TimeSpan runTime, int keepFinalized)
@@ -54,6 +56,7 @@ public sealed class JobQueue : IAsyncDisposable
                 if (job.OpStatus[i] is JobStatus.Canceling) job.OpStatus[i] = JobStatus.Canceled;
             }
             _live[job.Id] = job;
+            _held++;
             if (!job.IsFinalized) Enqueue(job);
             else _finalizedOrder.Enqueue(job.Id);
         }
@@ -66,10 +69,57 @@ public sealed class JobQueue : IAsyncDisposable
 
     public long LastId => Interlocked.Read(ref _lastId);
 
+    /// <summary>The drain flag (`gnt-cluster queue drain`): submissions are refused while it is set.</summary>
+    public bool Drained
+    {
+        get => _drained;
+        set => _drained = value;
+    }
+
+    /// <summary>Most jobs held (not archived) before submissions are refused; 0: no limit (Ganeti 3.0).</summary>
+    public int Limit { get; init; }
+
+    /// <summary>Jobs held (not archived), counting submissions under way.</summary>
+    public int Held => Volatile.Read(ref _held);
+
     /// <summary>Creates a job from opcode inputs; returns its id once it is durable.</summary>
+    /// <exception cref="Http.RapiException">the queue is drained (500) or full (503); nothing is stored.</exception>
     public async Task<long> SubmitAsync(IReadOnlyList<JsonObject> ops, CancellationToken ct)
     {
+        // Ganeti 3.0's luxid answers a drained queue with GenericError "Queue drained", which the RAPI does not
+        // map (its JobQueueDrainError branch is never taken): 500 with that text, seen on a real cluster.
+        if (_drained) throw new Http.RapiException(500, "Queue drained");
+        if (Interlocked.Increment(ref _held) > Limit && Limit > 0)
+        {
+            Interlocked.Decrement(ref _held);
+            throw new Http.RapiException(503, "Job queue is full, needs archiving");
+        }
+        try
+        {
+            return await StoreAsync(ops, ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            Interlocked.Decrement(ref _held);
+            throw;
+        }
+    }
+
+    private async Task<long> StoreAsync(IReadOnlyList<JsonObject> ops, CancellationToken ct)
+    {
         var id = Interlocked.Increment(ref _lastId);
+        var job = NewJob(id, ops);
+        var write = new StoreWrite();
+        write.Jobs.Add((id, false, false, job.ToStored().ToJsonString()));
+        await _store.WriteAsync(write).WaitAsync(ct).ConfigureAwait(false);
+        _live[id] = job;
+        if (!_faults.Has(FaultIds.LostJob) || id % 5 != 0) Enqueue(job);
+        return id;
+    }
+
+    /// <summary>A queued job with the opcodes' reason trails completed as Ganeti's queue does.</summary>
+    private Job NewJob(long id, IReadOnlyList<JsonObject> ops)
+    {
         var ts = Timestamp();
         var ns = _time.GetUtcNow().ToUnixTimeMilliseconds() * 1_000_000;
         var copies = new List<JsonObject>();
@@ -82,13 +132,7 @@ public sealed class JobQueue : IAsyncDisposable
             op["reason"] = reason;
             copies.Add(op);
         }
-        var job = new Job(id, copies, ts);
-        var write = new StoreWrite();
-        write.Jobs.Add((id, false, false, job.ToStored().ToJsonString()));
-        await _store.WriteAsync(write).WaitAsync(ct).ConfigureAwait(false);
-        _live[id] = job;
-        if (!_faults.Has(FaultIds.LostJob) || id % 5 != 0) Enqueue(job);
-        return id;
+        return new Job(id, copies, ts);
     }
 
     public Job? Find(long id)
@@ -221,8 +265,17 @@ public sealed class JobQueue : IAsyncDisposable
         if (_faults.Has(FaultIds.StuckJob) && job.Id % 4 == 0) return;
 
         var results = new List<(string Status, JsonNode? Result)>();
+        var children = new List<Job>();
         lock (_cluster.Sync)
         {
+            // Jobs an opcode submits (ResultWithJobs) are stored with this job's end and queued once it is durable.
+            _executor.SubmitJob = ops =>
+            {
+                var child = NewJob(Interlocked.Increment(ref _lastId), ops);
+                Interlocked.Increment(ref _held);
+                children.Add(child);
+                return child.Id;
+            };
             _cluster.BeginChanges();
             var failed = false;
             for (var i = 0; i < job.Ops.Count; i++)
@@ -253,6 +306,7 @@ public sealed class JobQueue : IAsyncDisposable
                     results.Add((JobStatus.Error, new OpFailure("OpExecError", e.Message, null).ToResult()));
                 }
             }
+            _executor.SubmitJob = null;
             var changes = _cluster.EndChanges();
             string stored;
             lock (job.Sync)
@@ -269,10 +323,19 @@ public sealed class JobQueue : IAsyncDisposable
             }
             var write = new StoreWrite();
             write.Jobs.Add((job.Id, true, false, stored));
+            foreach (var child in children) write.Jobs.Add((child.Id, false, false, child.ToStored().ToJsonString()));
             foreach (var e in changes.Changed) write.Entities.Add((e.Uuid, e.Kind.ToString(), EntityStore.Serialize(e)));
             foreach (var (uuid, _) in changes.Removed) write.DeletedEntities.Add(uuid);
             // Published by the writer thread once the batch holding this write has committed; the worker goes on.
-            write.Committed = () => Publish(job, results);
+            write.Committed = () =>
+            {
+                foreach (var child in children)
+                {
+                    _live[child.Id] = child;
+                    Enqueue(child);
+                }
+                Publish(job, results);
+            };
             // Enqueued under the cluster lock, so the store sees changes in the order they were applied.
             ReportFailure(_store.WriteAsync(write), job.Id);
         }
@@ -313,6 +376,7 @@ public sealed class JobQueue : IAsyncDisposable
         while (_finalizedOrder.Count > _keepFinalized && _finalizedOrder.TryDequeue(out var old))
         {
             if (!_live.TryRemove(old, out _)) continue;
+            Interlocked.Decrement(ref _held);
             var write = new StoreWrite();
             write.ArchivedJobs.Add(old);
             _ = _store.WriteAsync(write);

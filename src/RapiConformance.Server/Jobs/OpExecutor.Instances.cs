@@ -165,11 +165,88 @@ public sealed partial class OpExecutor
         return active ? new JsonArray(i.Disks.Select((d, k) => (JsonNode)new JsonArray(i.PrimaryNode, $"disk/{k}", $"/dev/drbd{k}")).ToArray()) : null;
     }
 
-    private JsonNode? CheckInstanceOnly(JsonObject op)
+    /// <summary>LUInstanceReplaceDisks: arguments, then TLReplaceDisks.CheckPrereq, in Ganeti's order.</summary>
+    private JsonNode? ReplaceDisks(JsonObject op, bool dry)
+    {
+        var mode = Str(op, "mode");
+        var remote = Str(op, "remote_node");
+        var ialloc = Str(op, "iallocator");
+        if (mode == "replace_new_secondary")
+        {
+            if (remote is null && ialloc is null)
+                throw OpFailure.Input("When changing the secondary either an iallocator script must be used or the new node given");
+            if (remote is not null && ialloc is not null) throw OpFailure.Input("Do not specify both, iallocator and node");
+        }
+        else if (remote is not null || ialloc is not null)
+        {
+            throw OpFailure.Input("The iallocator and new node options can only be used when changing the secondary node");
+        }
+        var i = RequireInstance(op);
+        var newSecondary = remote is null ? null : RequireNode(remote);
+        if (i.SecondaryNodes.Count != 1)
+            throw OpFailure.Prereq($"The instance has a strange layout, expected one secondary but found {i.SecondaryNodes.Count}", "internal_error");
+        if (mode == "replace_new_secondary" && newSecondary is null)
+        {
+            var group = RequireNode(i.PrimaryNode).GroupUuid;
+            newSecondary = cluster.Nodes
+                .Where(n => n.GroupUuid == group && n.Name != i.PrimaryNode && n.Name != i.SecondaryNodes[0] && !n.Offline && !n.Drained && n.VmCapable)
+                .OrderByDescending(n => n.DiskTotal - cluster.Index.DiskUsed(n.Name)).FirstOrDefault()
+                ?? throw OpFailure.NoResources($"Can't compute nodes using iallocator '{ialloc}': no node of the group can be the new secondary");
+        }
+        if (newSecondary is not null)
+        {
+            if (newSecondary.Name == i.PrimaryNode) throw OpFailure.Input("The specified node is the primary node of the instance");
+            if (newSecondary.Name == i.SecondaryNodes[0]) throw OpFailure.Input("The specified node is already the secondary node of the instance");
+        }
+        var disks = (op["disks"] as JsonArray)?.Select(d => (int)d!.Num()).ToList() ?? [];
+        if (disks.Count > 0 && mode is "replace_auto" or "replace_new_secondary") throw OpFailure.Input("Cannot specify disks to be replaced");
+        if (mode == "replace_auto" && !i.DisksActive) throw OpFailure.State($"Please run activate-disks on instance {i.Name} first");
+        if (i.DiskTemplate != "drbd" || i.Disks.Count == 0) throw OpFailure.Input("Can only run replace disks for DRBD8-based instances");
+        foreach (var d in disks) CheckDiskIndex(i, d);
+        if (newSecondary is not null)
+        {
+            if (newSecondary.Offline) throw OpFailure.State($"Can't use offline node: {newSecondary.Name}");
+            if (newSecondary.Drained) throw OpFailure.State($"Can't use drained node {newSecondary.Name}");
+            var free = newSecondary.DiskTotal - cluster.Index.DiskUsed(newSecondary.Name);
+            if (i.DiskUsage > free)
+                throw OpFailure.NoResources($"Not enough disk space on target node {newSecondary.Name} vg xenvg: required {i.DiskUsage} MiB, available {free} MiB");
+        }
+        if (dry || newSecondary is null) return null;
+        i.SecondaryNodes = [newSecondary.Name];
+        cluster.Touch(i);
+        return null;
+    }
+
+    private static void CheckDiskIndex(Instance i, int index)
+    {
+        if (index < 0 || index >= i.Disks.Count)
+            throw OpFailure.Input($"Invalid disk index: {index} (instace has disks 0 to {i.Disks.Count - 1}");
+    }
+
+    /// <summary>LUInstanceRecreateDisks.CheckPrereq, in Ganeti's order; with new nodes the instance moves to them.</summary>
+    private JsonNode? RecreateDisks(JsonObject op, bool dry)
     {
         var i = RequireInstance(op);
-        if (Str(op, "OP_ID") == "OP_INSTANCE_REPLACE_DISKS" && i.DiskTemplate != "drbd")
-            throw OpFailure.Input($"Can only run replace disks for DRBD8-based instances");
+        var nodes = (op["nodes"] as JsonArray)?.Select(n => RequireNode(n!.ToString())).ToList() ?? [];
+        var current = i.AllNodes.Count();
+        if (nodes.Count > 0 && nodes.Count != current)
+            throw OpFailure.Input($"Instance {i.Name} currently has {current} nodes, but {nodes.Count} replacement nodes were specified");
+        var primary = nodes.Count > 0 ? nodes[0] : RequireNode(i.PrimaryNode);
+        if (Str(op, "iallocator") is null && primary.Offline) throw OpFailure.State($"Can't use offline node: {primary.Name}");
+        if (i.Disks.Count == 0 || i.DiskTemplate == "diskless") throw OpFailure.Input($"Instance '{i.Name}' has no disks");
+        if (i.AdminState is not ("down" or "offline"))
+            throw OpFailure.State($"Instance '{i.Name}' is marked to be {i.AdminState}, cannot recreate disks");
+        var wanted = new List<int>();
+        foreach (var d in op["disks"] as JsonArray ?? [])
+            wanted.Add(d is JsonArray pair ? (int)pair[0]!.Num() : (int)d!.Num());
+        if (wanted.Count == 0) wanted.AddRange(Enumerable.Range(0, i.Disks.Count));
+        if (wanted.Max() >= i.Disks.Count) throw OpFailure.Input($"Invalid disk index '{wanted.Max()}'");
+        if (nodes.Count > 0 && !wanted.Distinct().Order().SequenceEqual(Enumerable.Range(0, i.Disks.Count)))
+            throw OpFailure.Input("Can't recreate disks partially and change the nodes at the same time");
+        if (dry || nodes.Count == 0) return null;
+        i.PrimaryNode = nodes[0].Name;
+        i.SecondaryNodes = nodes.Skip(1).Select(n => n.Name).ToList();
+        cluster.Touch(i);
         return null;
     }
 

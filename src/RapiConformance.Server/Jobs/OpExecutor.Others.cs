@@ -27,7 +27,7 @@ public sealed partial class OpExecutor
         "OP_NODE_MIGRATE" => MigrateNode(op, dry),
         "OP_NODE_QUERY_STORAGE" => QueryStorage(op),
         "OP_NODE_MODIFY_STORAGE" => ModifyStorage(op),
-        "OP_REPAIR_NODE_STORAGE" => RequireNodeOnly(op),
+        "OP_REPAIR_NODE_STORAGE" => RepairStorage(op),
         "OP_CLUSTER_SET_PARAMS" => ModifyCluster(op, dry),
         "OP_CLUSTER_REDIST_CONF" => null,
         "OP_OS_DIAGNOSE" => null,
@@ -292,6 +292,11 @@ public sealed partial class OpExecutor
         return n.Name;
     }
 
+    /// <summary>
+    /// LUNodeEvacuate: a ResultWithJobs. Secondaries get an OP_INSTANCE_REPLACE_DISKS job each (new secondary: the
+    /// remote node, or one the allocator picks), primaries an OP_INSTANCE_MIGRATE job each (allow_failover, as hail's
+    /// evacuation jobs); the jobs then run on their own. The result is {"jobs": [[true, id], ...]}.
+    /// </summary>
     private JsonNode? Evacuate(JsonObject op, bool dry)
     {
         var n = RequireNode(Str(op, "node_name"));
@@ -300,37 +305,60 @@ public sealed partial class OpExecutor
         if (mode == "all")
             throw OpFailure.Input("Due to an issue with the iallocator interface it is not possible to evacuate all instances at once; " +
                                   "specify explicitly whether to evacuate primary or secondary instances");
-        if (!dry && mode is "all" or "secondary-only")
+        var remote = Str(op, "remote_node") is { } r ? RequireNode(r) : null;
+        var ialloc = Str(op, "iallocator");
+        var early = Bool(op, "early_release") == true;
+        var jobs = new List<List<JsonObject>>();
+        if (mode == "secondary-only")
         {
-            foreach (var i in cluster.Instances.Where(i => i.SecondaryNodes.Contains(n.Name)).ToList())
+            foreach (var i in cluster.Instances.Where(i => i.SecondaryNodes.Contains(n.Name)).OrderBy(i => i.Name, StringComparer.Ordinal))
             {
-                var other = cluster.Nodes.FirstOrDefault(x => x.Name != n.Name && x.Name != i.PrimaryNode && !x.Offline && !x.Drained && x.GroupUuid == n.GroupUuid);
-                if (other is null) continue;
-                i.SecondaryNodes = [other.Name];
-                cluster.Touch(i);
+                var target = remote ?? cluster.Nodes
+                    .Where(x => x.Name != n.Name && x.Name != i.PrimaryNode && !x.Offline && !x.Drained && x.VmCapable && x.GroupUuid == n.GroupUuid)
+                    .OrderByDescending(x => x.DiskTotal - cluster.Index.DiskUsed(x.Name)).FirstOrDefault()
+                    ?? throw OpFailure.NoResources($"Can't compute node evacuation using iallocator '{ialloc}': no node can take the secondary of {i.Name}");
+                jobs.Add([new JsonObject
+                {
+                    ["OP_ID"] = "OP_INSTANCE_REPLACE_DISKS", ["instance_name"] = i.Name, ["remote_node"] = target.Name,
+                    ["disks"] = new JsonArray(), ["mode"] = "replace_new_secondary", ["early_release"] = early,
+                }]);
             }
         }
-        if (!dry && mode is "all" or "primary-only") MovePrimaries(n);
-        return new JsonObject { ["jobs"] = new JsonArray() };
+        else
+        {
+            foreach (var i in cluster.Instances.Where(i => i.PrimaryNode == n.Name && i.DiskTemplate == "drbd").OrderBy(i => i.Name, StringComparer.Ordinal))
+            {
+                jobs.Add([new JsonObject
+                {
+                    ["OP_ID"] = "OP_INSTANCE_MIGRATE", ["instance_name"] = i.Name, ["allow_failover"] = true, ["early_release"] = early,
+                }]);
+            }
+        }
+        return dry ? null : SubmitJobs(jobs);
     }
 
+    /// <summary>LUNodeMigrate: an OP_INSTANCE_MIGRATE job per primary instance of the node (a ResultWithJobs).</summary>
     private JsonNode? MigrateNode(JsonObject op, bool dry)
     {
         var n = RequireNode(Str(op, "node_name"));
-        if (!dry) MovePrimaries(n);
-        return new JsonObject { ["jobs"] = new JsonArray() };
+        var jobs = new List<List<JsonObject>>();
+        foreach (var i in cluster.Instances.Where(i => i.PrimaryNode == n.Name).OrderBy(i => i.Name, StringComparer.Ordinal))
+        {
+            var migrate = new JsonObject { ["OP_ID"] = "OP_INSTANCE_MIGRATE", ["instance_name"] = i.Name };
+            foreach (var key in new[] { "mode", "live", "iallocator", "target_node", "allow_runtime_changes", "ignore_ipolicy" })
+                migrate[key] = op[key]?.DeepClone();
+            jobs.Add([migrate]);
+        }
+        return dry ? null : SubmitJobs(jobs);
     }
 
-    private void MovePrimaries(Node n)
+    /// <summary>Submits the jobs of a ResultWithJobs; the opresult is {"jobs": [[true, id], ...]} (SubmitManyJobs).</summary>
+    private JsonObject SubmitJobs(List<List<JsonObject>> jobs)
     {
-        foreach (var i in cluster.Instances.Where(i => i.PrimaryNode == n.Name && i.DiskTemplate == "drbd" && i.SecondaryNodes.Count > 0).ToList())
-        {
-            var target = cluster.Node(i.SecondaryNodes[0]);
-            if (target is null || target.Offline) continue;
-            i.SecondaryNodes = [i.PrimaryNode];
-            i.PrimaryNode = target.Name;
-            cluster.Touch(i);
-        }
+        var submit = SubmitJob ?? throw new InvalidOperationException("the executor cannot submit jobs outside the queue");
+        var ids = new JsonArray();
+        foreach (var ops in jobs) ids.Add(new JsonArray(true, submit(ops)));
+        return new JsonObject { ["jobs"] = ids };
     }
 
     private JsonNode? QueryStorage(JsonObject op)
@@ -372,9 +400,12 @@ public sealed partial class OpExecutor
         return null;
     }
 
-    private JsonNode? RequireNodeOnly(JsonObject op)
+    /// <summary>LURepairNodeStorage.CheckArguments: only lvm-vg supports fix-consistency (VALID_STORAGE_OPERATIONS).</summary>
+    private JsonNode? RepairStorage(JsonObject op)
     {
         RequireNode(Str(op, "node_name"));
+        var type = Str(op, "storage_type");
+        if (type != "lvm-vg") throw OpFailure.Input($"Storage units of type '{type}' can not be repaired");
         return null;
     }
 

@@ -12,6 +12,12 @@ public sealed partial class OpExecutor(ClusterState cluster, FaultSet faults)
 {
     private readonly Random _rng = new(4242);
 
+    /// <summary>
+    /// Submits a job of the given opcodes from a running opcode (Ganeti's ResultWithJobs) and returns its id; set by
+    /// the queue under the cluster lock while it runs a job. The job is stored together with the submitting job's end.
+    /// </summary>
+    public Func<List<JsonObject>, long>? SubmitJob { get; set; }
+
     public JsonNode? Execute(JsonObject op, long jobId, List<string> log)
     {
         var id = Str(op, "OP_ID")!;
@@ -34,7 +40,8 @@ public sealed partial class OpExecutor(ClusterState cluster, FaultSet faults)
             "OP_INSTANCE_QUERY_DATA" => QueryData(op),
             "OP_INSTANCE_ACTIVATE_DISKS" => SetDisksActive(op, dry, true),
             "OP_INSTANCE_DEACTIVATE_DISKS" => SetDisksActive(op, dry, false),
-            "OP_INSTANCE_REPLACE_DISKS" or "OP_INSTANCE_RECREATE_DISKS" => CheckInstanceOnly(op),
+            "OP_INSTANCE_REPLACE_DISKS" => ReplaceDisks(op, dry),
+            "OP_INSTANCE_RECREATE_DISKS" => RecreateDisks(op, dry),
             "OP_BACKUP_PREPARE" => PrepareExport(op),
             "OP_BACKUP_EXPORT" => Export(op),
             _ => ExecuteOther(id, op, dry, log),

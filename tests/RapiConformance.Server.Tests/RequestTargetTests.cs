@@ -1,0 +1,162 @@
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using RapiConformance.Server.Http;
+
+namespace RapiConformance.Server.Tests;
+
+/// <summary>
+/// "%00" in a request path gets Ganeti's 404 error body (Kestrel alone answers an empty 400), on keep-alive
+/// connections, over TLS and plain HTTP, while "%00" inside bodies and queries reaches the server unchanged.
+/// </summary>
+public sealed class RequestTargetTests
+{
+    private const string Auth = "Authorization: Basic YWRtaW46YWRtaW5wdw==\r\n"; // admin:adminpw
+
+    private static readonly string NotFound = """{"code": 404, "message": "Not Found", "explain": "Nothing matches the given URI"}""";
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Nul_paths_answer_404_on_a_keep_alive_connection(bool tls)
+    {
+        await using var f = await ServerFixture.StartAsync(o => o with { UseTls = tls });
+        using var client = new TcpClient();
+        await client.ConnectAsync("127.0.0.1", f.Server.BaseUri.Port);
+        Stream stream = client.GetStream();
+        if (tls)
+        {
+            var ssl = new SslStream(stream, false, (_, _, _, _) => true);
+            await ssl.AuthenticateAsClientAsync("localhost");
+            stream = ssl;
+        }
+        await using var _ = stream;
+        var groupBody = """{"group_name":"g%00x"}""";
+        var chunkedBody = """{"group_name":"c%00y"}""";
+        var requests =
+            "GET /2/instances/a%00b HTTP/1.1\r\nHost: x\r\n\r\n" +
+            // A body that looks like a request with %00 in its path: passed on untouched.
+            $"POST /2/inst%00ances HTTP/1.1\r\nHost: x\r\n{Auth}Content-Type: application/json\r\nContent-Length: 30\r\n\r\n" +
+            "GET /%00 HTTP/1.1\r\nHost: x\r\n\r\n" +
+            $"POST /2/groups HTTP/1.1\r\nHost: x\r\n{Auth}Content-Type: application/json\r\nContent-Length: {groupBody.Length}\r\n\r\n{groupBody}" +
+            $"POST /2/groups HTTP/1.1\r\nHost: x\r\n{Auth}Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n" +
+            $"{5:x}\r\n{chunkedBody[..5]}\r\n{chunkedBody.Length - 5:x};ext=1\r\n{chunkedBody[5..]}\r\n0\r\n\r\n" +
+            "GET /2/nodes/%00x/role?%00 HTTP/1.1\r\nHost: x\r\n\r\n" +
+            "GET /2/info HTTP/1.1\r\nHost: x\r\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(requests));
+        await stream.FlushAsync();
+        var reader = new ResponseReader(stream);
+
+        var r1 = await reader.ReadAsync();
+        Assert.Equal((404, "application/json"), (r1.Status, r1.ContentType));
+        AssertJson(NotFound, r1.Body);
+        AssertJson(NotFound, (await reader.ReadAsync()).Body);
+        var groupJob = await reader.ReadAsync();
+        Assert.True(groupJob.Status == 200, groupJob.Body);
+        var chunkedJob = await reader.ReadAsync();
+        Assert.Equal(200, chunkedJob.Status);
+        var r5 = await reader.ReadAsync();
+        Assert.Equal(404, r5.Status);
+        AssertJson(NotFound, r5.Body);
+        var info = await reader.ReadAsync();
+        Assert.Equal(200, info.Status);
+        Assert.Contains("\"name\"", info.Body, StringComparison.Ordinal);
+
+        // The job records the opcode as the body gave it (the fixture's HttpClient does not trust the TLS certificate).
+        var jobs = f.Server.Services.Jobs;
+        Assert.Equal("g%00x", jobs.Find(long.Parse(groupJob.Body, System.Globalization.CultureInfo.InvariantCulture))!.Ops[0]["group_name"]!.ToString());
+        Assert.Equal("c%00y", jobs.Find(long.Parse(chunkedJob.Body, System.Globalization.CultureInfo.InvariantCulture))!.Ops[0]["group_name"]!.ToString());
+    }
+
+    [Fact]
+    public async Task HttpClient_sees_404_for_nul_paths_and_the_connection_stays_usable()
+    {
+        await using var f = await ServerFixture.StartAsync();
+        foreach (var path in new[] { "/2/instances/a%00b", "/2/inst%00ances", "/2/nodes/%00x/role", "/%00" })
+        {
+            var a = await f.GetAsync(path, "reader");
+            Assert.Equal(404, a.Status);
+            AssertJson(NotFound, a.Body);
+            Assert.Equal("Ganeti 3.0.2", a.Server);
+        }
+        Assert.Equal(200, (await f.GetAsync("/2/instances", "reader")).Status);
+        Assert.Empty(f.ValidationErrors);
+    }
+
+    [Fact]
+    public async Task Bodies_are_never_rewritten_whatever_the_pieces()
+    {
+        var body = "GET /%00 HTTP/1.1\r\n\r\n%00%00";
+        var chunk = "a%00b\r\n\r\n";
+        var input =
+            $"PUT /a%00b/c%00?q=%00 HTTP/1.1\r\nHost: x\r\ncontent-length: {body.Length}\r\n\r\n{body}" +
+            $"\r\nPOST /%00 HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n{chunk.Length:X}\r\n{chunk}\r\n0\r\nX-T: %00\r\n\r\n" +
+            "GET /%00%00 HTTP/1.1\r\n\r\n";
+        var expected =
+            $"PUT /a%2500b/c%2500?q=%00 HTTP/1.1\r\nHost: x\r\ncontent-length: {body.Length}\r\n\r\n{body}" +
+            $"\r\nPOST /%2500 HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n{chunk.Length:X}\r\n{chunk}\r\n0\r\nX-T: %00\r\n\r\n" +
+            "GET /%2500%2500 HTTP/1.1\r\n\r\n";
+        var bytes = Encoding.ASCII.GetBytes(input);
+        foreach (var size in new[] { 1, 2, 3, 7, 64, bytes.Length })
+        {
+            var pieces = bytes.Chunk(size).ToList();
+            var output = await RequestTargetFilter.RewriteAsync(pieces);
+            Assert.Equal(expected, Encoding.ASCII.GetString(output));
+        }
+        // A transfer coding it does not follow: the rest of the connection is passed on as it is.
+        var unknown = "POST /x HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\nGET /%00 HTTP/1.1\r\n\r\n";
+        Assert.Equal(unknown, Encoding.ASCII.GetString(await RequestTargetFilter.RewriteAsync([Encoding.ASCII.GetBytes(unknown)])));
+    }
+
+    private static void AssertJson(string expected, string actual) =>
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(actual)), actual);
+
+    private sealed record Response(int Status, string? ContentType, string Body);
+
+    /// <summary>Reads HTTP/1.1 responses with a Content-Length body off a stream, one after the other.</summary>
+    private sealed class ResponseReader(Stream stream)
+    {
+        private readonly List<byte> _buffer = [];
+
+        public async Task<Response> ReadAsync()
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            int end;
+            while ((end = IndexOfHeadEnd()) < 0) await FillAsync(cts.Token);
+            var head = Encoding.ASCII.GetString(_buffer.GetRange(0, end).ToArray());
+            _buffer.RemoveRange(0, end + 4);
+            var lines = head.Split("\r\n");
+            var status = int.Parse(lines[0].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+            string? type = null;
+            var length = 0;
+            foreach (var line in lines.Skip(1))
+            {
+                var colon = line.IndexOf(':', StringComparison.Ordinal);
+                var name = line[..colon];
+                var value = line[(colon + 1)..].Trim();
+                if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)) type = value;
+                if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)) length = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+            }
+            while (_buffer.Count < length) await FillAsync(cts.Token);
+            var body = Encoding.UTF8.GetString(_buffer.GetRange(0, length).ToArray());
+            _buffer.RemoveRange(0, length);
+            return new Response(status, type, body);
+        }
+
+        private int IndexOfHeadEnd()
+        {
+            for (var i = 0; i + 3 < _buffer.Count; i++)
+                if (_buffer[i] == '\r' && _buffer[i + 1] == '\n' && _buffer[i + 2] == '\r' && _buffer[i + 3] == '\n') return i;
+            return -1;
+        }
+
+        private async Task FillAsync(CancellationToken ct)
+        {
+            var chunk = new byte[8192];
+            var n = await stream.ReadAsync(chunk, ct);
+            if (n == 0) throw new EndOfStreamException("the server closed the connection");
+            _buffer.AddRange(chunk.AsSpan(0, n).ToArray());
+        }
+    }
+}
