@@ -252,16 +252,59 @@ public sealed partial class OpExecutor
 
     private JsonNode? PrepareExport(JsonObject op)
     {
-        RequireInstance(op);
+        var i = RequireInstance(op);
+        RequireOnline(cluster.Node(i.PrimaryNode));
         return Str(op, "mode") == "remote"
             ? new JsonObject { ["handshake"] = new JsonArray(0, "hash", "salt"), ["x509_key_name"] = new JsonArray("key", "hash", "salt"), ["x509_ca"] = "ca" }
             : null;
     }
 
-    private JsonNode? Export(JsonObject op)
+    /// <summary>LUBackupExport: CheckArguments, then the names, then CheckPrereq, in Ganeti's order and words.</summary>
+    private JsonNode? Export(JsonObject op, bool dry)
     {
+        var remote = Str(op, "mode") == "remote";
+        var shutdown = Bool(op, "shutdown") ?? true;
+        var zero = Bool(op, "zero_free_space") ?? false;
+        if (remote && op["x509_key_name"] is null or JsonArray { Count: 0 }) throw OpFailure.Input("Missing X509 key name for encryption");
+        if (remote && string.IsNullOrEmpty(Str(op, "destination_x509_ca"))) throw OpFailure.Input("Missing destination X509 CA");
+        // Two of Ganeti's refusals carry no classification.
+        if (zero && (Str(op, "compress") ?? "none") == "none")
+            throw new OpFailure("OpPrereqError", "Zeroing free space does not make sense unless compression is used", null);
+        if (zero && !shutdown) throw new OpFailure("OpPrereqError", "Unless the instance is shut down, zeroing cannot be used.", null);
+
         var i = RequireInstance(op);
-        if (Str(op, "mode") != "remote") RequireNode(Str(op, "target_node"));
-        return new JsonArray(true, new JsonArray(i.Disks.Select(_ => (JsonNode)true).ToArray()));
+        Node? target = remote ? null : RequireNode(Str(op, "target_node"));
+        RequireOnline(cluster.Node(i.PrimaryNode));
+        if (Bool(op, "remove_instance") is true && i.AdminState == "up" && !shutdown)
+            throw OpFailure.State("Can not remove instance without shutting it down before");
+        if (target is not null)
+        {
+            RequireOnline(target);
+            if (target.Drained) throw OpFailure.State($"Can't use drained node {target.Name}");
+        }
+        else
+        {
+            var destinations = op["target_node"] as JsonArray ?? [];
+            if (destinations.Count != i.Disks.Count)
+                throw OpFailure.Input($"Received destination information for {destinations.Count} disks, but instance {i.Name} has {i.Disks.Count} disks");
+            if (op["x509_key_name"] is not JsonArray { Count: 3 })
+                throw OpFailure.Input("Invalid data for X509 key name: not enough values to unpack (expected 3)");
+            // The key name's HMAC is made with the cluster domain secret, which no RAPI client can know
+            // except by asking prepare-export; this simulation signs nothing, so no remote export verifies.
+            throw OpFailure.Input("HMAC for X509 key name is wrong");
+        }
+        if (!zero && (op["zeroing_timeout_fixed"] is not null || op["zeroing_timeout_per_mib"] is not null))
+            throw OpFailure.Input("Zeroing timeout options can only be used only with the --zero-free-space option");
+        if (Bool(op, "long_sleep") is true && !shutdown)
+            throw OpFailure.Input("The long sleep option only makes sense when the instance can be shut down.");
+        var result = new JsonArray(true, new JsonArray(i.Disks.Select(_ => (JsonNode)true).ToArray()));
+        if (dry) return null;
+        if (Bool(op, "remove_instance") is true) cluster.Remove(i);
+        return result;
+    }
+
+    private static void RequireOnline(Node? node)
+    {
+        if (node is { Offline: true }) throw OpFailure.State($"Can't use offline node: {node.Name}");
     }
 }

@@ -43,7 +43,7 @@ public sealed partial class OpExecutor(ClusterState cluster, FaultSet faults)
             "OP_INSTANCE_REPLACE_DISKS" => ReplaceDisks(op, dry),
             "OP_INSTANCE_RECREATE_DISKS" => RecreateDisks(op, dry),
             "OP_BACKUP_PREPARE" => PrepareExport(op),
-            "OP_BACKUP_EXPORT" => Export(op),
+            "OP_BACKUP_EXPORT" => Export(op, dry),
             _ => ExecuteOther(id, op, dry, log),
         };
     }
