@@ -20,7 +20,7 @@ public sealed class ReferenceServerFixture : IAsyncDisposable
     /// <summary>Nodes scale with instances (one node per 100 instances, at least 3), as a real cluster would.</summary>
     public static int NodesFor(int instances) => Math.Max(3, instances / 100);
 
-    public static async Task<ReferenceServerFixture> StartAsync(int instances, int jobWorkers = 2)
+    public static async Task<ReferenceServerFixture> StartAsync(int instances, int jobWorkers = 2, bool filterRequestTargets = true)
     {
         var dir = Directory.CreateTempSubdirectory("rapi-bench-").FullName;
         var server = await ReferenceServer.StartAsync(new ServerOptions
@@ -35,6 +35,7 @@ public sealed class ReferenceServerFixture : IAsyncDisposable
             Instances = instances,
             Seed = 1,
             JobWorkers = jobWorkers,
+            FilterRequestTargets = filterRequestTargets,
         });
         return new ReferenceServerFixture(server, dir);
     }
