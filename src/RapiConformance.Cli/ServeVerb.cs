@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Security.Cryptography;
 using RapiConformance.Server;
+using RapiConformance.Server.Cluster;
 using RapiConformance.Server.Faults;
 using RapiConformance.Spec;
 
@@ -20,6 +21,12 @@ internal static class ServeVerb
         var users = new Option<string?>("--users") { Description = "Ganeti-format RAPI users file (default: one generated in the state directory)" };
         var requireAuth = new Option<bool>("--require-authentication") { Description = "Every request needs a valid user (Debian's default); otherwise anonymous reads are allowed (upstream default)" };
         var state = new Option<string?>("--state") { Description = "State directory (SQLite, certificate, users); default: a temporary directory" };
+        var shape = new Option<string>("--shape")
+        {
+            Description = "Seed cluster of a new state: 'generated' (from --nodes/--instances/--seed) or 'ganeti-live' " +
+                          "(a copy of shared/ganeti-live's seeded cluster: one node, fake hypervisor, diskless inst1..inst3, group2, net1, tags)",
+            DefaultValueFactory = _ => ClusterShape.Generated,
+        };
         var nodes = new Option<int>("--nodes") { Description = "Nodes of a newly generated cluster", DefaultValueFactory = _ => 3 };
         var instances = new Option<int>("--instances") { Description = "Instances of a newly generated cluster (up to 10,000 and more)", DefaultValueFactory = _ => 10 };
         var seed = new Option<int>("--seed") { Description = "Seed of the generated cluster", DefaultValueFactory = _ => 1 };
@@ -30,7 +37,7 @@ internal static class ServeVerb
         var queueLimit = new Option<int>("--queue-limit") { Description = "Jobs held (not archived) before submissions answer 503 (Ganeti 2.x: 5000); 0: none, as Ganeti 3.0", DefaultValueFactory = _ => 0 };
         var command = new Command("serve", "Run the reference RAPI server over a simulated Ganeti cluster")
         {
-            profile, bind, port, noSsl, cert, key, users, requireAuth, state, nodes, instances, seed, fault, listFaults, jobTime, drained, queueLimit,
+            profile, bind, port, noSsl, cert, key, users, requireAuth, state, shape, nodes, instances, seed, fault, listFaults, jobTime, drained, queueLimit,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -44,6 +51,11 @@ internal static class ServeVerb
             var faults = parse.GetValue(fault) ?? [];
             foreach (var f in faults)
                 if (!FaultCatalog.Exists(f)) throw new UsageException($"--fault: unknown fault '{f}' (see serve --list-faults)");
+            var shapeName = parse.GetValue(shape)!;
+            if (!ClusterShape.IsKnown(shapeName))
+                throw new UsageException($"--shape: unknown shape '{shapeName}' (known: {string.Join(", ", ClusterShape.All)})");
+            if (shapeName != ClusterShape.Generated && new Option[] { nodes, instances, seed }.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is { } given)
+                throw new UsageException($"{given.Name}: only for --shape {ClusterShape.Generated}; the {shapeName} shape is fixed");
             var stateDir = parse.GetValue(state) ?? Path.Combine(Path.GetTempPath(), "rapi-serve-" + Guid.NewGuid().ToString("N")[..8]);
             Directory.CreateDirectory(stateDir);
             var usersFile = parse.GetValue(users) ?? GenerateUsers(stateDir);
@@ -59,6 +71,7 @@ internal static class ServeVerb
                 StateDirectory = stateDir,
                 UsersFile = usersFile,
                 RequireAuthentication = parse.GetValue(requireAuth),
+                Shape = shapeName,
                 Nodes = parse.GetValue(nodes),
                 Instances = parse.GetValue(instances),
                 Seed = parse.GetValue(seed),
@@ -68,7 +81,7 @@ internal static class ServeVerb
                 QueueLimit = parse.GetValue(queueLimit),
             };
             await using var server = await ReferenceServer.StartAsync(options, ct);
-            Console.WriteLine($"rapi-conformance: serving RAPI {p} at {server.BaseUri} (state {stateDir}, users {usersFile}" +
+            Console.WriteLine($"rapi-conformance: serving RAPI {p} at {server.BaseUri} (shape {shapeName}, state {stateDir}, users {usersFile}" +
                               $"{(faults.Length > 0 ? ", faults " + string.Join(",", faults) : "")})");
             try
             {

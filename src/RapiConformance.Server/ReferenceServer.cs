@@ -125,11 +125,13 @@ public sealed class ReferenceServer : IAsyncDisposable
             foreach (var e in others) loaded.Load(e);
             return loaded;
         }
-        var cluster = ClusterGenerator.Generate(options.Nodes, options.Instances, options.Seed, defaults, options.Time);
+        var cluster = ClusterShape.Build(options.Shape, options.Nodes, options.Instances, options.Seed, defaults, options.Time);
         store.SeedEntities(EntityStore.All(cluster).Select(e => (e.Uuid, e.Kind.ToString(), EntityStore.Serialize(e))),
             new Dictionary<string, string>
             {
-                ["generated"] = $"nodes={options.Nodes} instances={options.Instances} seed={options.Seed}",
+                ["generated"] = options.Shape == ClusterShape.Generated
+                    ? $"nodes={options.Nodes} instances={options.Instances} seed={options.Seed}"
+                    : $"shape={options.Shape}",
             });
         return cluster;
     }

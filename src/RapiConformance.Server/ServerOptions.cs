@@ -28,6 +28,10 @@ public sealed record ServerOptions
     /// <summary>Like ganeti-rapi --require-authentication (Debian's default): every request needs a valid user.</summary>
     public bool RequireAuthentication { get; init; }
 
+    /// <summary>The seed cluster: <see cref="Cluster.ClusterShape.Generated"/> (from Nodes, Instances, Seed) or
+    /// <see cref="Cluster.ClusterShape.GanetiLive"/> (a copy of shared/ganeti-live's seeded cluster).</summary>
+    public string Shape { get; init; } = Cluster.ClusterShape.Generated;
+
     public int Nodes { get; init; } = 3;
 
     public int Instances { get; init; } = 10;

@@ -1,5 +1,6 @@
 using RapiConformance.Differential;
 using RapiConformance.Server;
+using RapiConformance.Server.Cluster;
 using RapiConformance.Spec;
 using Xunit;
 using Xunit.Abstractions;
@@ -7,9 +8,10 @@ using Xunit.Abstractions;
 namespace RapiConformance.Live.Tests;
 
 /// <summary>
-/// The differential run of issue 8: the reference server, started with a seed cluster shaped like the live
-/// one (one node, three instances, the same users), against real Ganeti, reads and writes. Zero unexpected
-/// differences; documented ones come from the spec's x-rapi-notes and the committed allow-list.
+/// The differential run of issue 8: the reference server, started with the <c>ganeti-live</c> seed shape (a
+/// copy of the live cluster: one node, fake hypervisor, diskless inst1..inst3, group2, net1, tags; the same
+/// users), against real Ganeti, reads and writes. Zero unexpected differences; documented ones come from the
+/// spec's x-rapi-notes and the committed allow-list.
 /// </summary>
 [Collection(LiveCollection.Name)]
 [Trait("Category", "Live")]
@@ -23,7 +25,7 @@ public sealed class ReferenceAgainstGanetiTests(LiveCluster cluster, ITestOutput
         await using var server = await ReferenceServer.StartAsync(new ServerOptions
         {
             Profile = Profile.V3_0, Port = 0, UseTls = false, UsersFile = LiveCluster.UsersFile, RequireAuthentication = true,
-            Nodes = 1, Instances = 3, Seed = 1,
+            Shape = ClusterShape.GanetiLive,
         }, cts.Token);
         var reference = new DiffEndpoint("reference", server.BaseUri, cluster.Users.Writer!, cluster.Users.Reader, cluster.Users.Plain);
         var options = new DiffOptions(reference, cluster.Endpoint("ganeti"), Insecure: true);

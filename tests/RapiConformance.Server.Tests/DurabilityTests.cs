@@ -177,7 +177,7 @@ public sealed class DurabilityTests
     }
 
     /// <summary>The CLI built next to this test assembly's configuration (the csproj builds it).</summary>
-    private static string FindCli()
+    internal static string FindCli()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         var config = dir.Parent!.Name;

@@ -11,4 +11,7 @@ public sealed class ClusterConfig : Entity
 
     /// <summary>Every other /2/info key (hvparams, beparams, ipolicy, ...), as Ganeti reports it.</summary>
     public JsonObject Parameters { get; set; } = [];
+
+    /// <summary>What GET /2/os lists (OS+variant names the nodes have).</summary>
+    public List<string> OperatingSystems { get; set; } = ["debootstrap+buster", "debootstrap+default", "noop+default"];
 }

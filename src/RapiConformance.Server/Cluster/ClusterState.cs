@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace RapiConformance.Server.Cluster;
 
 /// <summary>
@@ -47,6 +49,16 @@ public sealed class ClusterState
     public IReadOnlyCollection<Filter> Filters => _filters.Values;
 
     public double Now => Time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
+
+    /// <summary>
+    /// Whether nodes report disk space (dtotal, dfree, sptotal, spfree): Ganeti asks for the storage type of
+    /// the first enabled disk template, and only lvm-vg (plain, drbd) and file storage report; a diskless
+    /// cluster shows null.
+    /// </summary>
+    public bool ReportsNodeStorage =>
+        Config.Parameters["enabled_disk_templates"] is JsonArray { Count: > 0 } templates
+        && templates[0] is JsonValue first && first.TryGetValue<string>(out var template)
+        && template is "plain" or "drbd" or "file" or "sharedfile";
 
     public Instance? Instance(string name) => _instances.GetValueOrDefault(name);
 

@@ -136,10 +136,11 @@ public static class EntityJson
         w.WriteBoolean("offline", n.Offline);
         w.WriteBoolean("master_candidate", n.MasterCandidate || n.IsMaster);
         w.WriteBoolean("drained", n.Drained);
-        Live(w, "dtotal", live, n.DiskTotal);
-        Live(w, "dfree", live, n.DiskTotal - idx.DiskUsed(n.Name));
-        Live(w, "sptotal", live, n.SpindlesTotal);
-        Live(w, "spfree", live, n.SpindlesTotal - idx.SpindlesUsed(n.Name));
+        var storage = live && c.ReportsNodeStorage;
+        Live(w, "dtotal", storage, n.DiskTotal);
+        Live(w, "dfree", storage, n.DiskTotal - idx.DiskUsed(n.Name));
+        Live(w, "sptotal", storage, n.SpindlesTotal);
+        Live(w, "spfree", storage, n.SpindlesTotal - idx.SpindlesUsed(n.Name));
         Live(w, "mtotal", live, n.MemoryTotal);
         Live(w, "mnode", live, n.MemoryNode);
         Live(w, "mfree", live, n.MemoryTotal - n.MemoryNode - idx.MemoryUsed(n.Name));

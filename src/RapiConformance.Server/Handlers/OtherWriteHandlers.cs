@@ -77,7 +77,8 @@ public static class OtherWriteHandlers
             return jobs.SubmitAsync(req, "OP_NODE_QUERY_STORAGE", Ignored, s =>
             {
                 s["nodes"] = new JsonArray(req["node_name"]);
-                s["storage_type"] = req.First("storage_type") ?? "lvm-vg";
+                // None when not given: the LU then takes the storage type of the first enabled disk template.
+                s["storage_type"] = req.First("storage_type");
                 s["output_fields"] = new JsonArray(fields.Split(',').Select(f => (JsonNode)f).ToArray());
             });
         });

@@ -19,7 +19,7 @@ public static class ReadHandlers
         // The 2.5 documents know only the first two request formats.
         var features = s.Profile == Spec.Profile.V3_0 ? Features : ["instance-create-reqv1", "instance-reinstall-reqv1"];
         r.Add("getFeatures", _ => RapiResult.Json(new JsonArray(features.Select(f => (JsonNode)f).ToArray())));
-        r.Add("getOperatingSystems", _ => RapiResult.Json(new JsonArray("debootstrap+buster", "debootstrap+default", "noop+default")));
+        r.Add("getOperatingSystems", _ => RapiResult.Json(Locked(c, () => new JsonArray(c.Config.OperatingSystems.Select(os => (JsonNode)os).ToArray()))));
         r.Add("getClusterInfo", _ =>
         {
             lock (c.Sync)

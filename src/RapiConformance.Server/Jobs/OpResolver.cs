@@ -6,7 +6,7 @@ namespace RapiConformance.Server.Jobs;
 
 /// <summary>
 /// What Ganeti's logical units write back into an opcode before they run it, so that a job's <c>ops</c>
-/// show it afterwards: the UUID of the named instance or node (ExpandNames), the cluster's default
+/// show it afterwards: the UUID of the named instance or node and of a local export's target node (ExpandNames), the cluster's default
 /// iallocator for a failover or migration of an externally mirrored instance without a target node and
 /// for a node evacuation without a remote node (CheckIAllocatorOrNode), and <c>admin_state_source</c> "admin" for a shutdown (CheckArguments).
 /// Called under the cluster lock; the caller applies the result under the job's lock.
@@ -47,6 +47,12 @@ public sealed class OpResolver(ClusterState cluster)
             {
                 set.Add(new("iallocator", allocator));
             }
+        }
+        // LUBackupExport.ExpandNames resolves the target node of a local export.
+        if (id == "OP_BACKUP_EXPORT" && Text(op, "mode") is null or "local" && Text(op, "target_node") is { } tname
+            && cluster.Node(tname) is { } target)
+        {
+            set.Add(new("target_node_uuid", target.Uuid));
         }
         if (NodeOpcodes.Contains(id) && Text(op, "node_name") is { } nname && cluster.Node(nname) is { } node)
         {
