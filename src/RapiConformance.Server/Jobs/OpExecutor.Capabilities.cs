@@ -51,11 +51,6 @@ public sealed partial class OpExecutor
                     throw OpFailure.NoResources($"Can't compute nodes using iallocator '{allocator}': Request failed: Can't find any good node: ");
                 }
                 break;
-            case "OP_BACKUP_EXPORT":
-                // Checks pass; the export itself fails when finalizing an instance that has nothing to export.
-                if (!dry && KnownInstance(op) is { Disks.Count: 0 } && (Str(op, "mode") == "remote" || cluster.Node(Str(op, "target_node") ?? "") is not null))
-                    throw new OpFailure("OpExecError", "Export failed, errors in export finalization", null);
-                break;
             case "OP_NODE_QUERY_STORAGE":
                 var names = (op["nodes"] as JsonArray)?.Select(x => x?.ToString() ?? "") ?? [];
                 if (!names.All(n => cluster.Node(n) is not null)) break;

@@ -297,6 +297,9 @@ public sealed partial class OpExecutor
             throw OpFailure.Input("Zeroing timeout options can only be used only with the --zero-free-space option");
         if (Bool(op, "long_sleep") is true && !shutdown)
             throw OpFailure.Input("The long sleep option only makes sense when the instance can be shut down.");
+        // Ganeti's export resource does not pass dry-run on; the export runs. Every check passed; the export
+        // itself fails when finalizing an instance that has nothing to export (seen on the diskless live cluster).
+        if (!dry && i.Disks.Count == 0) throw new OpFailure("OpExecError", "Export failed, errors in export finalization", null);
         var result = new JsonArray(true, new JsonArray(i.Disks.Select(_ => (JsonNode)true).ToArray()));
         if (dry) return null;
         if (Bool(op, "remove_instance") is true) cluster.Remove(i);
