@@ -81,7 +81,7 @@ internal static class DemoVerb
     /// <summary>The demo's fixed fuzz budget (20 s, the run's seed) against the running server; findings go into the report's fuzz section.</summary>
     private static async Task<RunReport> FuzzBudgetAsync(Uri target, DemoUsers users, RunReport report, CancellationToken ct)
     {
-        using var sender = new Generation.Http.HttpRapiSender(target, users.Writer.User, users.Writer.Password, connections: 16);
+        using var sender = Generation.Http.FuzzClient.Create(target, users.Writer);
         var options = new Generation.Running.FuzzOptions
         {
             Profile = Profile.Parse(report.Profile), Seed = (ulong)Math.Max(0, report.Seed), Budget = TimeSpan.FromSeconds(20), Workers = 8,

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;
+using RapiConformance.Client;
 using RapiConformance.Generation.Http;
 using RapiConformance.Generation.Reporting;
 using RapiConformance.Generation.Running;
@@ -70,9 +71,9 @@ internal static class FuzzVerb
             if (parse.GetValue(replay) is { } token) options = ApplyReplay(options, token);
             var userName = parse.GetValue(user);
             var secret = parse.GetValue(password) ?? Environment.GetEnvironmentVariable("RAPI_PASSWORD");
-            using var sender = new HttpRapiSender(baseUri, userName, secret, parse.GetValue(insecure), options.Workers + 4);
-            var probe = await sender.SendAsync(new WireRequest("GET", "/2/info", null, null), cancellationToken);
-            if (probe.IsTransportError) throw new UsageException($"cannot reach {baseUri}: {probe.TransportError}");
+            using var sender = FuzzClient.Create(baseUri, userName is null ? null : new Credentials(userName, secret ?? ""), parse.GetValue(insecure));
+            var probe = await sender.SendAsync(RapiRequest.Get("/2/info"), cancellationToken);
+            if (probe.TransportError is not null) throw new UsageException($"cannot reach {baseUri}: {probe.TransportError}");
 
             Console.WriteLine($"fuzz: {baseUri} profile {p.Name} seed {options.Seed}" +
                               (options.Examples is { } ex ? $", {ex} cases" : $", budget {(options.Budget ?? TimeSpan.FromSeconds(60)).TotalSeconds:0} s") +

@@ -1,17 +1,18 @@
 namespace RapiConformance.Client;
 
 /// <summary>
-/// The last word on what goes over the wire. It closes every connection after one exchange (as Ganeti
-/// does), so the socket stack never silently re-sends a write on a stale pooled connection; it sets the
+/// The last word on what goes over the wire. Unless keep-alive was asked for, it closes every connection
+/// after one exchange (as Ganeti does), so the socket stack never silently re-sends a write on a stale
+/// pooled connection; it sets the
 /// Content-Type exactly as the request asked (no charset added); and it caps the response body.
 /// </summary>
-internal sealed class WireHandler(HttpMessageHandler inner, long maxResponseBytes) : DelegatingHandler(inner)
+internal sealed class WireHandler(HttpMessageHandler inner, long maxResponseBytes, bool keepAlive) : DelegatingHandler(inner)
 {
     public const string ContentTypeHeader = "X-RapiConformance-Content-Type";
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        request.Headers.ConnectionClose = true;
+        if (!keepAlive) request.Headers.ConnectionClose = true;
         string? wanted = null;
         if (request.Headers.TryGetValues(ContentTypeHeader, out var values))
         {

@@ -1,5 +1,5 @@
+using RapiConformance.Client;
 using System.Diagnostics;
-using RapiConformance.Generation.Http;
 using RapiConformance.Generation.Mutations;
 using RapiConformance.Generation.Oracle;
 using RapiConformance.Generation.Requests;
@@ -14,7 +14,7 @@ namespace RapiConformance.Generation.Running;
 /// A whole fuzz run: stateful sequences first (alone, so the model owns the state), then the target's
 /// entities are read and the stateless cases run with the rest of the budget.
 /// </summary>
-public sealed class FuzzRun(SpecCatalog catalog, IRapiSender sender, FuzzOptions options, string? user)
+public sealed class FuzzRun(SpecCatalog catalog, RapiClient sender, FuzzOptions options, string? user)
 {
     public async Task<FuzzReport> RunAsync(CancellationToken cancellationToken)
     {

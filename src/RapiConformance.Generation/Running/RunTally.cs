@@ -24,7 +24,7 @@ public sealed class RunTally
     {
         Interlocked.Increment(ref _cases);
         _byExpectation.AddOrUpdate(outcome.Request.Expect.ToString().ToLowerInvariant(), 1, (_, n) => n + 1);
-        _byStatus.AddOrUpdate(outcome.Response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), 1, (_, n) => n + 1);
+        _byStatus.AddOrUpdate((outcome.Response.Status ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture), 1, (_, n) => n + 1);
         _byOperation.AddOrUpdate(outcome.Request.OperationId, 1, (_, n) => n + 1);
     }
 

@@ -41,7 +41,7 @@ public sealed class StatelessPhase(CaseStream stream, CaseExecutor executor, Res
         if (outcome.Finding is null)
         {
             if (request.Expect == Expectation.Accept && outcome.Response.Status is >= 400 and < 500)
-                tally.Observe("valid-request-refused", request.OperationId, $"{request} -> {outcome.Response}");
+                tally.Observe("valid-request-refused", request.OperationId, $"{request} -> {outcome.Response.Brief()}");
             return;
         }
         var signature = Signature(outcome);

@@ -32,7 +32,7 @@ public sealed record TagStep(TagTarget Target, int Slot, string Tag, bool Add) :
     {
         var ok = Succeeded(outcome);
         if (Add && !ok && outcome.Response.Status < 500)
-            return new Finding("valid-request-refused", $"adding tag '{Tag}' failed: {outcome.Job?.ToString() ?? outcome.Response.ToString()}");
+            return new Finding("valid-request-refused", $"adding tag '{Tag}' failed: {outcome.Job?.ToString() ?? outcome.Response.Brief()}");
         if (!ok) return null;
         var tags = Target switch
         {

@@ -1,10 +1,10 @@
+using RapiConformance.Client;
 using System.Text.Json;
-using RapiConformance.Generation.Http;
 
 namespace RapiConformance.Generation.Stateful;
 
 /// <summary>Reads the target's state in the model's terms from the bulk lists, node roles and cluster tags.</summary>
-public sealed class TargetSnapshot(IRapiSender sender)
+public sealed class TargetSnapshot(RapiClient sender)
 {
     public int Requests { get; private set; }
 
@@ -30,25 +30,25 @@ public sealed class TargetSnapshot(IRapiSender sender)
         {
             var node = Text(item, "id") ?? Text(item, "name");
             if (node is null) continue;
-            var role = await sender.SendAsync(new WireRequest("GET", $"/2/nodes/{node}/role", null, null), cancellationToken);
+            var role = await sender.SendAsync(RapiRequest.Get($"/2/nodes/{node}/role"), cancellationToken);
             Requests++;
-            if (role.Status == 200 && TryString(role.Body) is { } r) model.NodeRoles[node] = r;
+            if (role.Status == 200 && TryString(role.ResponseBody) is { } r) model.NodeRoles[node] = r;
         }
-        var tags = await sender.SendAsync(new WireRequest("GET", "/2/tags", null, null), cancellationToken);
+        var tags = await sender.SendAsync(RapiRequest.Get("/2/tags"), cancellationToken);
         Requests++;
         if (tags.Status != 200) return (null, $"GET /2/tags answered {tags.Status}");
-        model.ClusterTags.UnionWith(Strings(tags.Body));
+        model.ClusterTags.UnionWith(Strings(tags.ResponseBody));
         return (model, null);
     }
 
     private async Task<(List<JsonElement> Items, string? Problem)> GetAsync(string path, CancellationToken cancellationToken)
     {
-        var response = await sender.SendAsync(new WireRequest("GET", path, null, null), cancellationToken);
+        var response = await sender.SendAsync(RapiRequest.Get(path), cancellationToken);
         Requests++;
         if (response.Status != 200) return ([], $"GET {path} answered {response.Status}");
         try
         {
-            using var doc = JsonDocument.Parse(response.Body);
+            using var doc = JsonDocument.Parse(response.ResponseBody);
             return doc.RootElement.ValueKind == JsonValueKind.Array
                 ? (doc.RootElement.EnumerateArray().Select(e => e.Clone()).ToList(), null)
                 : ([], $"GET {path} did not answer a list");
