@@ -44,14 +44,22 @@ internal sealed class WireHandler(HttpMessageHandler inner, long maxResponseByte
         protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context, CancellationToken cancellationToken)
         {
             await using var source = await _inner.ReadAsStreamAsync(cancellationToken);
-            var buffer = new byte[81920];
-            long total = 0;
-            int read;
-            while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+            // Pooled: a fresh 80 KB buffer per answer was most of what the fuzzer allocated per request.
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
+            try
             {
-                total += read;
-                if (total > _max) throw new ResponseTooLargeException(_max);
-                await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                long total = 0;
+                int read;
+                while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    total += read;
+                    if (total > _max) throw new ResponseTooLargeException(_max);
+                    await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
             }
         }
 

@@ -31,6 +31,11 @@ public sealed class EntityPool
 
     public IReadOnlyDictionary<string, string[]> All => _existing;
 
+    /// <summary>Only the entities the fuzzer created (instances, groups, networks named with the own prefix).</summary>
+    public EntityPool OwnOnly() => new(_existing
+        .Where(kv => kv.Key is "instance_name" or "group_name" or "network_name")
+        .ToDictionary(kv => kv.Key, kv => kv.Value.Where(Running.OwnEntities.Owns).ToArray(), StringComparer.Ordinal));
+
     /// <summary>Reads the list resources of the target; a resource that fails (404 on old profiles) gives no names.</summary>
     public static async Task<EntityPool> DiscoverAsync(RapiClient sender, CancellationToken cancellationToken)
     {

@@ -14,7 +14,14 @@ public sealed class RunTally
     private long _cases;
     private int _dropped;
 
+    private long _withheld;
+
     public long Cases => Interlocked.Read(ref _cases);
+
+    /// <summary>Cases not sent because the write scope does not allow them (see <see cref="WriteGuard"/>).</summary>
+    public long Withheld => Interlocked.Read(ref _withheld);
+
+    public void Withhold() => Interlocked.Increment(ref _withheld);
 
     public int Dropped => _dropped;
 

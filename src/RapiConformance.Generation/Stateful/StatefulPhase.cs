@@ -19,7 +19,9 @@ public sealed class StatefulPhase(CaseExecutor executor, FuzzOptions options, st
 
     public async Task RunAsync(RunTally tally, DateTime deadline, CancellationToken cancellationToken)
     {
-        var sequences = new SequenceExecutor(executor, $"fz{options.Seed % 1000}x");
+        var sequences = options.OwnOnly
+            ? new SequenceExecutor(executor, $"{OwnEntities.Prefix}{options.Seed % 1000}x", ownOnly: true)
+            : new SequenceExecutor(executor, $"fz{options.Seed % 1000}x");
         SequenceRun? firstFailure = null, lastFailure = null;
         StatefulStep[]? firstInput = null, lastInput = null;
         var index = -1;
