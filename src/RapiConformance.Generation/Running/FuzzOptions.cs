@@ -55,6 +55,9 @@ public sealed record FuzzOptions
     /// <summary>True when writes are limited to the fuzzer's own entities (and a clean-up phase runs).</summary>
     public bool OwnOnly => WriteScope == WriteScope.Own && !ReadOnly;
 
+    /// <summary>What a replay command must add so the rerun writes where this run did (the CLI's default is "own").</summary>
+    public string ReplayScope => ReadOnly ? " --readonly" : OwnOnly ? "" : " --write-scope all";
+
     public bool Matches(OperationSpec op)
     {
         if (string.IsNullOrWhiteSpace(Operations)) return true;

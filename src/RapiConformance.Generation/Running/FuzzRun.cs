@@ -102,7 +102,7 @@ public sealed class FuzzRun(SpecCatalog catalog, RapiClient sender, FuzzOptions 
             var requests = new RequestGen(pool, new SchemaGen(validator, rules.Maps), options.OwnOnly ? pool.OwnOnly() : null);
             var stream = new CaseStream(operations, requests, new Mutator(rules), options.Seed, options.NegativeShare);
             var phase = new StatelessPhase(stream, executor, oracle, new RequestShrinker(catalog, rules), options, user,
-                options.OwnOnly ? new WriteGuard(pool) : null);
+                options.WriteScope == WriteScope.Own ? new WriteGuard(pool) : null);
             await phase.RunAsync(tally, end, cancellationToken);
         }
     }

@@ -7,7 +7,7 @@ namespace RapiConformance.Generation.Running;
 
 /// <summary>
 /// Write scope "own": before the stateful phase, two diskless instances of the fuzzer's own (not
-/// installed, not started) are created, so the instance steps have something of their own to act on.
+/// installed, not started, one routed NIC) are created, so the instance steps have something of their own to act on.
 /// </summary>
 public static class OwnFixture
 {
@@ -21,13 +21,16 @@ public static class OwnFixture
         if (os is null || node is null) return "set-up: no OS or node to create own instances with";
         var created = new List<string>();
         var problems = new List<string>();
-        foreach (var letter in new[] { "a", "b" }.Take(2 - own.Count))
+        foreach (var (letter, octet) in new[] { ("a", 11), ("b", 12) }.Take(2 - own.Count))
         {
             var name = $"{OwnEntities.Prefix}{seed % 1000}-{letter}";
+            // One routed NIC with a documentation address (RFC 5737) outside every network: Ganeti's default policy
+            // wants at least one NIC, routed mode wants an IP, and no network's pool is touched.
+            var nic = new JsonObject { ["mode"] = "routed", ["link"] = "lo", ["ip"] = $"198.51.100.{octet}" };
             var body = new JsonObject
             {
                 ["__version__"] = 1, ["mode"] = "create", ["name"] = name, ["disk_template"] = "diskless", ["disks"] = new JsonArray(),
-                ["nics"] = new JsonArray(), ["os_type"] = os, ["pnode"] = node, ["name_check"] = false, ["ip_check"] = false,
+                ["nics"] = new JsonArray(nic), ["os_type"] = os, ["pnode"] = node, ["name_check"] = false, ["ip_check"] = false,
                 ["no_install"] = true, ["start"] = false, ["beparams"] = new JsonObject { ["memory"] = 128, ["vcpus"] = 1 },
             };
             var answer = await client.SendAsync(RapiRequest.Post("/2/instances", body.ToJsonString()), cancellationToken);

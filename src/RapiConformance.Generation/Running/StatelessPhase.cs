@@ -98,6 +98,6 @@ public sealed class StatelessPhase(CaseStream stream, CaseExecutor executor, Res
         return new FuzzFailure(finding.Kind, finding.Message, shrunk.OperationId, "stateless", options.Seed, index,
             shrunk.Mutation?.ToString(), first.Request.ToString(), shrunk.ToString(), steps, exchanges,
             $"fuzz --seed {options.Seed.ToString(CultureInfo.InvariantCulture)} --replay {options.Seed.ToString(CultureInfo.InvariantCulture)}:{index.ToString(CultureInfo.InvariantCulture)} --profile {options.Profile.Name}" +
-            (string.IsNullOrEmpty(options.Operations) ? "" : $" --operations '{options.Operations}'"));
+            (string.IsNullOrEmpty(options.Operations) ? "" : $" --operations '{options.Operations}'") + options.ReplayScope);
     }
 }

@@ -61,7 +61,7 @@ public sealed class StatefulPhase(CaseExecutor executor, FuzzOptions options, st
         tally.Add(new FuzzFailure(finding.Kind, finding.Message, lastFailure.OperationId, "stateful",
             options.Seed, failedIndex, null, Describe(firstInput!), string.Join("\n", lastFailure.Trace), Math.Max(0, firstInput!.Length - lastInput!.Length),
             exchanges,
-            $"fuzz --seed {options.Seed.ToString(CultureInfo.InvariantCulture)} --replay {options.Seed.ToString(CultureInfo.InvariantCulture)}:s{failedIndex} --profile {options.Profile.Name}"));
+            $"fuzz --seed {options.Seed.ToString(CultureInfo.InvariantCulture)} --replay {options.Seed.ToString(CultureInfo.InvariantCulture)}:s{failedIndex} --profile {options.Profile.Name}" + options.ReplayScope));
     }
 
     private static string Describe(StatefulStep[] steps) => string.Join("\n", steps.Select((s, i) => $"{i + 1}. {s}"));
