@@ -20,9 +20,10 @@ public sealed class OwnScopeTests(ITestOutputHelper output)
         Assert.NotNull(before);
         Assert.Contains(before.Lines, l => l.StartsWith("instance ", StringComparison.Ordinal));
         var lines = new List<string>();
-        var options = new FuzzOptions { Seed = 31, Budget = TimeSpan.FromSeconds(12), Workers = 8, WriteScope = WriteScope.Own };
+        var options = new FuzzOptions { Seed = 31, Budget = TimeSpan.FromSeconds(25), Workers = 8, WriteScope = WriteScope.Own };
         var report = await new FuzzRun(SpecCatalog.Default, target.Sender, options, LocalTarget.User, lines.Add).RunAsync(CancellationToken.None);
         foreach (var line in lines) output.WriteLine(line);
+        foreach (var f in report.Failures) output.WriteLine($"{f.Kind} {f.OperationId}: {f.Message}");
         output.WriteLine($"{report.Cases} cases, {report.Sequences} sequences ({report.SequenceSteps} steps), {report.WithheldCases} withheld");
 
         Assert.Equal("own", report.WriteScope);

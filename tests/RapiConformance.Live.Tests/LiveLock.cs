@@ -1,0 +1,43 @@
+using System.Diagnostics;
+
+namespace RapiConformance.Live.Tests;
+
+/// <summary>
+/// The shared cluster's lock (/tmp/ganeti-live.lock), taken with flock(1) as every other user of the
+/// cluster takes it: a child `flock LOCK sh -c 'echo locked; read _'` holds it until its stdin closes,
+/// so a test can read the cluster, fuzz it and read it again without anyone else changing it meanwhile.
+/// </summary>
+public sealed class LiveLock : IDisposable
+{
+    public const string Path = "/tmp/ganeti-live.lock";
+
+    private readonly Process _holder;
+
+    private LiveLock(Process holder) => _holder = holder;
+
+    public static async Task<LiveLock> AcquireAsync(TimeSpan limit)
+    {
+        var start = new ProcessStartInfo("flock") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var a in new[] { Path, "sh", "-c", "echo locked; read _" }) start.ArgumentList.Add(a);
+        var holder = Process.Start(start) ?? throw new LiveUnavailableException("flock(1) could not be started");
+        using var cts = new CancellationTokenSource(limit);
+        try
+        {
+            var line = await holder.StandardOutput.ReadLineAsync(cts.Token);
+            if (line == "locked") return new LiveLock(holder);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        holder.Kill(entireProcessTree: true);
+        holder.Dispose();
+        throw new LiveUnavailableException($"{Path} was not free within {limit.TotalMinutes:0} minutes");
+    }
+
+    public void Dispose()
+    {
+        _holder.StandardInput.Close();
+        if (!_holder.WaitForExit(5000)) _holder.Kill(entireProcessTree: true);
+        _holder.Dispose();
+    }
+}
