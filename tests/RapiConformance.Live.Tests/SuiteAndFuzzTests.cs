@@ -42,14 +42,18 @@ public sealed class SuiteAndFuzzTests(LiveCluster cluster, ITestOutputHelper out
         cluster.Require();
         using var clusterLock = await LiveLock.AcquireAsync(TimeSpan.FromMinutes(10));
         var before = await EntityLists.ReadAsync(cluster.Users.Writer!.User, cluster.Users.Writer.Password);
-        var (run, fuzz) = await FuzzAsync("fuzz-writes", ["--examples", "60", "--seed", "9"], TimeSpan.FromMinutes(8));
+        var (run, fuzz) = await FuzzAsync("fuzz-writes", ["--examples", "100", "--seed", "9"], TimeSpan.FromMinutes(8));
         var after = await EntityLists.ReadAsync(cluster.Users.Writer!.User, cluster.Users.Writer.Password);
         output.WriteLine($"entity lists before: {before.Count} lines, after: {after.Count} lines");
+        foreach (var line in run.Stdout.Split('\n').Where(l => l.StartsWith("set-up:", StringComparison.Ordinal) || l.StartsWith("cleanup:", StringComparison.Ordinal)))
+        {
+            output.WriteLine(line);
+        }
         Assert.Contains("writes only on own entities", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("cleanup: removed", run.Stdout, StringComparison.Ordinal);
         Assert.True(fuzz["sequenceSteps"]!.GetValue<int>() > 0, "the stateful phase wrote nothing");
         Assert.Equal(before, after);
-        AssertOnlyKnownDeviations(fuzz, 50);
+        AssertOnlyKnownDeviations(fuzz, 100);
     }
 
     private async Task<(ProcessRun.Result Run, JsonNode Fuzz)> FuzzAsync(string name, string[] extra, TimeSpan limit)
@@ -74,7 +78,8 @@ public sealed class SuiteAndFuzzTests(LiveCluster cluster, ITestOutputHelper out
         {
             output.WriteLine($"UNEXPECTED {f.Kind} {f.Operation}: {f.Message}");
         }
-        Assert.True(fuzz["cases"]!.GetValue<int>() >= minimumCases, "the fuzz budget was not spent");
+        // Cases the write scope does not allow are drawn but not sent (withheld): together they are the budget.
+        Assert.True(fuzz["cases"]!.GetValue<long>() + fuzz["withheldCases"]!.GetValue<long>() >= minimumCases, "the fuzz budget was not spent");
         Assert.Empty(unexpected);
     }
 
