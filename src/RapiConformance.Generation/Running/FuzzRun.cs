@@ -42,13 +42,15 @@ public sealed class FuzzRun(SpecCatalog catalog, RapiClient sender, FuzzOptions 
         var stateful = new StatefulPhase(executor, options, user);
         ForeignState? before = null;
         string? cleanup = null;
-        if (options.OwnOnly)
-        {
-            before = await ForeignState.ReadAsync(sender, cancellationToken);
-            log?.Invoke(await OwnFixture.SetUpAsync(sender, options.Seed, options.JobTimeout, cancellationToken));
-        }
+        if (options.OwnOnly) before = await ForeignState.ReadAsync(sender, cancellationToken);
         try
         {
+            // Inside the try: an instance the set-up made before a cancellation is removed too.
+            if (options.OwnOnly)
+            {
+                var setUp = await OwnFixture.SetUpAsync(sender, options.Seed, options.JobTimeout, cancellationToken);
+                log?.Invoke(setUp);
+            }
             await RunPhasesAsync(operations, stateful, executor, oracle, rules, validator, tally, budget, end, cancellationToken);
         }
         finally
