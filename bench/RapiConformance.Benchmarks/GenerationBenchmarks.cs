@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using RapiConformance.Client;
 using RapiConformance.Generation.Http;
 using RapiConformance.Generation.Mutations;
 using RapiConformance.Generation.Requests;
@@ -21,7 +22,7 @@ public class GenerationBenchmarks
     private const int FuzzExamples = 3000;
     private CaseStream _stream = null!;
     private ReferenceServerFixture _server = null!;
-    private HttpRapiSender _sender = null!;
+    private RapiClient _sender = null!;
     private long _offset;
 
     [GlobalSetup]
@@ -37,7 +38,7 @@ public class GenerationBenchmarks
         _stream = new CaseStream(SpecCatalog.Default.ForProfile(Profile.V3_0).OrderBy(o => o.Id, StringComparer.Ordinal).ToList(),
             new RequestGen(pool, new SchemaGen(validator, rules.Maps)), new Mutator(rules), 1, 0.5);
         _server = await ReferenceServerFixture.StartAsync(10);
-        _sender = new HttpRapiSender(_server.BaseUri, "bench", "benchpw", connections: 64);
+        _sender = FuzzClient.Create(_server.BaseUri, new Credentials("bench", "benchpw"));
     }
 
     [GlobalCleanup]

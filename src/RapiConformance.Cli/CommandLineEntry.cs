@@ -18,7 +18,12 @@ internal static class CommandLineEntry
         try
         {
             // Our own handler below: one line, never a stack trace (set RAPI_CONFORMANCE_DEBUG=1 to see one).
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // After Ctrl-C a verb gets time to finish its clean-up (fuzz --write-scope own removes what it created).
+            return await parse.InvokeAsync(new InvocationConfiguration
+            {
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = Generation.Running.FuzzRun.CleanupLimit + TimeSpan.FromSeconds(30),
+            });
         }
         catch (UsageException e)
         {

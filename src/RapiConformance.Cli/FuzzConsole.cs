@@ -9,6 +9,7 @@ internal static class FuzzConsole
     {
         Console.WriteLine($"{r.Cases} cases, {r.Requests} requests in {r.DurationSeconds:0.0} s ({r.RequestsPerSecond:0} req/s); " +
                           $"{r.Sequences} stateful sequences ({r.SequenceSteps} steps); statuses {string.Join(" ", r.StatusCounts.Select(kv => $"{kv.Key}:{kv.Value}"))}");
+        if (r.WithheldCases > 0) Console.WriteLine($"{r.WithheldCases} generated case(s) not sent: write scope '{r.WriteScope}' does not allow them");
         if (r.DroppedFalsePositives > 0) Console.WriteLine($"{r.DroppedFalsePositives} finding(s) dropped: the shrunk request was valid per the spec");
         foreach (var o in r.Observations.Take(10)) Console.WriteLine($"note: {o.Kind} {o.OperationId} x{o.Count}");
         if (r.Failures.Count == 0)

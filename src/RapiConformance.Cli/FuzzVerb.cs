@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;
+using RapiConformance.Client;
 using RapiConformance.Generation.Http;
 using RapiConformance.Generation.Reporting;
 using RapiConformance.Generation.Running;
@@ -29,10 +30,17 @@ internal static class FuzzVerb
         var workers = new Option<int>("--workers") { Description = "Requests in flight at once", DefaultValueFactory = _ => 8 };
         var noStateful = new Option<bool>("--no-stateful") { Description = "Skip the stateful (model-based) phase" };
         var noStateless = new Option<bool>("--no-stateless") { Description = "Skip the stateless phase" };
+        var writeScope = new Option<string>("--write-scope")
+        {
+            Description = "Where writes may act: 'own' (default: only on entities the fuzzer creates, named rcfz-*; other writes with " +
+                          "?dry-run=1 or not sent; a clean-up phase removes what it created) or 'all' (anywhere: a throw-away reference server)",
+            DefaultValueFactory = _ => "own",
+        };
+        writeScope.AcceptOnlyFromAmong("own", "all");
 
         var command = new Command("fuzz", "Fuzz a RAPI server from the spec (FsCheck): valid and mutated requests, stateful sequences, shrunk failures")
         {
-            target, user, password, insecure, budget, examples, seed, operations, readOnly, profile, report, replay, workers, noStateful, noStateless,
+            target, user, password, insecure, budget, examples, seed, operations, readOnly, profile, report, replay, workers, noStateful, noStateless, writeScope,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -66,18 +74,19 @@ internal static class FuzzVerb
                 Workers = Math.Clamp(parse.GetValue(workers), 1, 256),
                 Stateful = !parse.GetValue(noStateful),
                 Stateless = !parse.GetValue(noStateless),
+                WriteScope = parse.GetValue(writeScope) == "all" ? WriteScope.All : WriteScope.Own,
             };
             if (parse.GetValue(replay) is { } token) options = ApplyReplay(options, token);
             var userName = parse.GetValue(user);
             var secret = parse.GetValue(password) ?? Environment.GetEnvironmentVariable("RAPI_PASSWORD");
-            using var sender = new HttpRapiSender(baseUri, userName, secret, parse.GetValue(insecure), options.Workers + 4);
-            var probe = await sender.SendAsync(new WireRequest("GET", "/2/info", null, null), cancellationToken);
-            if (probe.IsTransportError) throw new UsageException($"cannot reach {baseUri}: {probe.TransportError}");
+            using var sender = FuzzClient.Create(baseUri, userName is null ? null : new Credentials(userName, secret ?? ""), parse.GetValue(insecure));
+            var probe = await sender.SendAsync(RapiRequest.Get("/2/info"), cancellationToken);
+            if (probe.TransportError is not null) throw new UsageException($"cannot reach {baseUri}: {probe.TransportError}");
 
             Console.WriteLine($"fuzz: {baseUri} profile {p.Name} seed {options.Seed}" +
                               (options.Examples is { } ex ? $", {ex} cases" : $", budget {(options.Budget ?? TimeSpan.FromSeconds(60)).TotalSeconds:0} s") +
-                              (options.ReadOnly ? ", read-only" : ""));
-            var result = await new FuzzRun(SpecCatalog.Default, sender, options, userName).RunAsync(cancellationToken);
+                              (options.ReadOnly ? ", read-only" : options.OwnOnly ? $", writes only on own entities ({OwnEntities.Prefix}*)" : ", writes anywhere"));
+            var result = await new FuzzRun(SpecCatalog.Default, sender, options, userName, Console.WriteLine).RunAsync(cancellationToken);
             FuzzConsole.Print(result);
             if (parse.GetValue(report) is { } dir)
             {

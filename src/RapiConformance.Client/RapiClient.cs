@@ -31,7 +31,7 @@ public sealed class RapiClient : IDisposable
             DisableCharset = true,
             Expect100Continue = false,
             RemoteCertificateValidationCallback = ServerTrust.Callback(options),
-            ConfigureMessageHandler = inner => new WireHandler(inner, options.MaxResponseBytes),
+            ConfigureMessageHandler = inner => new WireHandler(inner, options.MaxResponseBytes, options.KeepAlive),
         };
         _rest = new RestClient(rest);
     }
@@ -40,6 +40,9 @@ public sealed class RapiClient : IDisposable
     public const string CannotConnect = "cannot connect";
 
     public RapiClientOptions Options { get; }
+
+    /// <summary>The server's address (what curl commands and reports name).</summary>
+    public Uri BaseUri => Options.BaseUri;
 
     public ExchangeLog Log { get; }
 
@@ -64,10 +67,14 @@ public sealed class RapiClient : IDisposable
         }
         if (request.Body is not null)
         {
-            var contentType = request.ContentType ?? "application/json";
             rest.AddStringBody(request.Body, "application/json");
-            rest.AddHeader(WireHandler.ContentTypeHeader, contentType);
-            headers["Content-Type"] = contentType;
+            // WireHandler puts exactly this value on the wire (odd values too); without it the body goes with no Content-Type.
+            if (!request.OmitContentType)
+            {
+                var contentType = request.ContentType ?? "application/json";
+                rest.AddHeader(WireHandler.ContentTypeHeader, contentType);
+                headers["Content-Type"] = contentType;
+            }
         }
 
         var started = DateTimeOffset.UtcNow;

@@ -20,6 +20,14 @@ public sealed record RapiClientOptions
     /// <summary>A body longer than this is cut off and the exchange counts as failed.</summary>
     public long MaxResponseBytes { get; init; } = 64L * 1024 * 1024;
 
+    /// <summary>
+    /// Keep connections open and share them between concurrent callers (the fuzzer's many small requests).
+    /// Off by default: one connection per exchange, as Ganeti itself answers, so a write is never re-sent
+    /// on a stale pooled connection. With it on, the socket stack may re-send a request only when a
+    /// pooled connection turns out to be closed before any byte of an answer arrived.
+    /// </summary>
+    public bool KeepAlive { get; init; }
+
     /// <summary>Requests per second across the client; null or zero means no limit.</summary>
     public double? RatePerSecond { get; init; }
 }

@@ -12,6 +12,9 @@ public sealed record RapiRequest(string Method, string PathAndQuery)
     /// <summary>Content-Type sent with the body, exactly as given (Ganeti refuses parameters such as charset).</summary>
     public string? ContentType { get; init; }
 
+    /// <summary>Send the body with no Content-Type header at all (a negative case); <see cref="ContentType"/> is then ignored.</summary>
+    public bool OmitContentType { get; init; }
+
     /// <summary>Who to send as. Null uses the client's default; <see cref="Anonymous"/> sends no Authorization.</summary>
     public Credentials? As { get; init; }
 

@@ -1,17 +1,18 @@
 namespace RapiConformance.Client;
 
 /// <summary>
-/// The last word on what goes over the wire. It closes every connection after one exchange (as Ganeti
-/// does), so the socket stack never silently re-sends a write on a stale pooled connection; it sets the
+/// The last word on what goes over the wire. Unless keep-alive was asked for, it closes every connection
+/// after one exchange (as Ganeti does), so the socket stack never silently re-sends a write on a stale
+/// pooled connection; it sets the
 /// Content-Type exactly as the request asked (no charset added); and it caps the response body.
 /// </summary>
-internal sealed class WireHandler(HttpMessageHandler inner, long maxResponseBytes) : DelegatingHandler(inner)
+internal sealed class WireHandler(HttpMessageHandler inner, long maxResponseBytes, bool keepAlive) : DelegatingHandler(inner)
 {
     public const string ContentTypeHeader = "X-RapiConformance-Content-Type";
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        request.Headers.ConnectionClose = true;
+        if (!keepAlive) request.Headers.ConnectionClose = true;
         string? wanted = null;
         if (request.Headers.TryGetValues(ContentTypeHeader, out var values))
         {
@@ -43,14 +44,22 @@ internal sealed class WireHandler(HttpMessageHandler inner, long maxResponseByte
         protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context, CancellationToken cancellationToken)
         {
             await using var source = await _inner.ReadAsStreamAsync(cancellationToken);
-            var buffer = new byte[81920];
-            long total = 0;
-            int read;
-            while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+            // Pooled: a fresh 80 KB buffer per answer was most of what the fuzzer allocated per request.
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
+            try
             {
-                total += read;
-                if (total > _max) throw new ResponseTooLargeException(_max);
-                await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                long total = 0;
+                int read;
+                while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    total += read;
+                    if (total > _max) throw new ResponseTooLargeException(_max);
+                    await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
             }
         }
 

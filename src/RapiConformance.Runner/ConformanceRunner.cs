@@ -131,7 +131,7 @@ public sealed class ConformanceRunner(RunOptions options, IReadOnlyList<IRunObse
     {
         if (!options.Suite.CoversOperation(result.OperationId))
             return result with { Status = ResultStatus.Disabled, Message = $"operation not selected by suite '{options.Suite.Name}'" };
-        if (result.Status == ResultStatus.Fail && options.KnownDeviations.Match(result.CheckId, result.OperationId) is { } known)
+        if (result.Status == ResultStatus.Fail && options.KnownDeviations.Match(result.CheckId, result.OperationId, result.Message) is { } known)
             return result with { KnownDeviation = true, Message = $"{result.Message} [known deviation: {known.Reason}]" };
         return result;
     }

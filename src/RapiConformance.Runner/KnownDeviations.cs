@@ -9,7 +9,8 @@ namespace RapiConformance.Runner;
 /// </summary>
 public sealed class KnownDeviations
 {
-    public sealed record Entry(string Check, string? Operation, string Reason);
+    /// <summary>An expected failure; with <see cref="Message"/> only failures whose message contains that text.</summary>
+    public sealed record Entry(string Check, string? Operation, string Reason, string? Message = null);
 
     public KnownDeviations(IReadOnlyList<Entry> entries) => Entries = entries;
 
@@ -17,7 +18,7 @@ public sealed class KnownDeviations
 
     public static KnownDeviations None { get; } = new([]);
 
-    /// <summary>A YAML list of {check, operation (optional, "*" for any), reason}.</summary>
+    /// <summary>A YAML list of {check, operation (optional, "*" for any), message (optional: a text the failure message contains), reason}.</summary>
     public static KnownDeviations Load(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"known-deviations file not found: {path}", path);
@@ -26,16 +27,19 @@ public sealed class KnownDeviations
         return new KnownDeviations(raw.Select(e => new Entry(
             e.Check ?? throw new InvalidDataException($"{path}: an entry has no 'check'"),
             e.Operation is null or "*" ? null : e.Operation,
-            e.Reason ?? "")).ToList());
+            e.Reason ?? "",
+            string.IsNullOrEmpty(e.Message) ? null : e.Message)).ToList());
     }
 
-    public Entry? Match(string check, string? operation) =>
-        Entries.FirstOrDefault(e => e.Check == check && (e.Operation is null || e.Operation == operation));
+    public Entry? Match(string check, string? operation, string? message = null) =>
+        Entries.FirstOrDefault(e => e.Check == check && (e.Operation is null || e.Operation == operation) &&
+                                    (e.Message is null || message?.Contains(e.Message, StringComparison.Ordinal) == true));
 
     private sealed class EntryFile
     {
         public string? Check { get; set; }
         public string? Operation { get; set; }
         public string? Reason { get; set; }
+        public string? Message { get; set; }
     }
 }

@@ -1,10 +1,11 @@
+using RapiConformance.Client;
 using RapiConformance.Generation.Http;
 using RapiConformance.Server;
 using RapiConformance.Spec;
 
 namespace RapiConformance.Generation.Tests;
 
-/// <summary>The reference server on a free loopback port (plain HTTP, a write user), with a sender for it.</summary>
+/// <summary>The reference server on a free loopback port (plain HTTP, a write user), with the harness client the fuzzer sends through.</summary>
 internal sealed class LocalTarget : IAsyncDisposable
 {
     public const string User = "fuzzer";
@@ -16,12 +17,12 @@ internal sealed class LocalTarget : IAsyncDisposable
     {
         Server = server;
         _dir = dir;
-        Sender = new HttpRapiSender(server.BaseUri, User, Password, connections: 32, timeout: TimeSpan.FromSeconds(30));
+        Sender = FuzzClient.Create(server.BaseUri, new Credentials(User, Password), timeout: TimeSpan.FromSeconds(30));
     }
 
     public ReferenceServer Server { get; }
 
-    public HttpRapiSender Sender { get; }
+    public RapiClient Sender { get; }
 
     public static async Task<LocalTarget> StartAsync(IReadOnlyList<string> faults, CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,4 @@
+using RapiConformance.Client;
 using System.Text;
 
 namespace RapiConformance.Generation.Http;
@@ -5,7 +6,7 @@ namespace RapiConformance.Generation.Http;
 /// <summary>A copy-pasteable curl command for a request; the password is left as $RAPI_PASSWORD.</summary>
 public static class CurlCommand
 {
-    public static string For(Uri baseUri, WireRequest request, string? user, bool insecure)
+    public static string For(Uri baseUri, RapiRequest request, string? user, bool insecure)
     {
         var sb = new StringBuilder("curl -sS -i");
         if (insecure || baseUri.Scheme == "https") sb.Append(" -k");
@@ -13,7 +14,7 @@ public static class CurlCommand
         sb.Append(" -X ").Append(request.Method);
         if (request.Body is not null)
         {
-            if (request.ContentType is not null) sb.Append(" -H ").Append(Quote("Content-Type: " + request.ContentType));
+            if (!request.OmitContentType) sb.Append(" -H ").Append(Quote("Content-Type: " + (request.ContentType ?? "application/json")));
             else sb.Append(" -H 'Content-Type:'");
             sb.Append(" --data-binary ").Append(Quote(request.Body));
         }

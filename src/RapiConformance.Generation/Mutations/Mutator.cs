@@ -30,6 +30,9 @@ public sealed class Mutator(BodyRules rules)
 
     private static readonly string[] MalformedBodies = ["{", "{\"a\":", "[1,]", "{'a': 1}", "nul", "\"unterminated", "{\"a\":1}}", "\u0000"];
 
+    /// <summary>The spec's x-rapi-body value for handlers that read nothing from the body.</summary>
+    public const string IgnoredBody = "ignored";
+
     private static readonly string?[] WrongContentTypes = ["text/plain", "application/json; charset=utf-8", null, "application/x-www-form-urlencoded", "application/xml", "APPLICATION/JSONX"];
 
     /// <summary>All single mutations that apply to <paramref name="request"/>; empty when none does.</summary>
@@ -51,9 +54,13 @@ public sealed class Mutator(BodyRules rules)
         var list = new List<(MutationKind Kind, Gen<FuzzRequest> Gen)>();
         if (op.RequestBody is { } schema && request.HasBody)
         {
-            foreach (var location in _walker.Walk(request.Body, schema))
-                list.AddRange(BodyMutations(schema, request, location));
-            list.AddRange(AbsentMemberMutations(schema, request));
+            var schemaMutations = _walker.Walk(request.Body, schema).SelectMany(location => BodyMutations(schema, request, location))
+                .Concat(AbsentMemberMutations(schema, request));
+            // A handler that ignores its body (x-rapi-body: ignored, e.g. startup, activate-disks) never sees a
+            // schema violation in it, so such a body is a robustness case there; it must still be JSON.
+            if (op.BodyUsage == IgnoredBody)
+                schemaMutations = schemaMutations.Select(c => (c.Item1, c.Item2.Select(r => r with { Expect = r.Expect == Expectation.Refuse ? Expectation.Robust : r.Expect })));
+            list.AddRange(schemaMutations);
             list.Add((MutationKind.MalformedJson, Gen.Elements(MalformedBodies).Select(raw => request with
             {
                 RawBody = raw, ContentType = RequestGen.JsonContentType, Expect = Expectation.Refuse,

@@ -1,11 +1,11 @@
+using RapiConformance.Client;
 using System.Globalization;
 using System.Text.Json;
-using RapiConformance.Generation.Http;
 
 namespace RapiConformance.Generation.Oracle;
 
 /// <summary>Polls GET /2/jobs/{id} until the job is final (success, error, canceled) or the time-out passes.</summary>
-public sealed class JobWaiter(IRapiSender sender, TimeSpan timeout)
+public sealed class JobWaiter(RapiClient sender, TimeSpan timeout)
 {
     public static bool TryJobId(string body, out long id)
     {
@@ -15,15 +15,15 @@ public sealed class JobWaiter(IRapiSender sender, TimeSpan timeout)
         return t.Length > 0 && t.All(char.IsAsciiDigit) && long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out id);
     }
 
-    public async Task<(JobOutcome Outcome, WireResponse LastResponse, int Polls)> WaitAsync(long jobId, CancellationToken cancellationToken)
+    public async Task<(JobOutcome Outcome, Exchange LastResponse, int Polls)> WaitAsync(long jobId, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + timeout;
         var delay = 2;
-        WireResponse last;
+        Exchange last;
         var polls = 0;
         while (true)
         {
-            last = await sender.SendAsync(new WireRequest("GET", $"/2/jobs/{jobId}", null, null), cancellationToken);
+            last = await sender.SendAsync(RapiRequest.Get($"/2/jobs/{jobId}"), cancellationToken);
             polls++;
             var outcome = Read(jobId, last);
             if (outcome.Finished || DateTime.UtcNow > deadline || last.Status != 200) return (outcome, last, polls);
@@ -32,12 +32,12 @@ public sealed class JobWaiter(IRapiSender sender, TimeSpan timeout)
         }
     }
 
-    private static JobOutcome Read(long id, WireResponse response)
+    private static JobOutcome Read(long id, Exchange response)
     {
-        if (response.Status != 200) return new JobOutcome(id, $"http-{response.Status}", null, null, response.Body);
+        if (response.Status != 200) return new JobOutcome(id, $"http-{response.Status}", null, null, response.ResponseBody);
         try
         {
-            using var doc = JsonDocument.Parse(response.Body);
+            using var doc = JsonDocument.Parse(response.ResponseBody);
             var root = doc.RootElement;
             var status = root.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString()! : "unknown";
             string? errorClass = null, classification = null;
@@ -53,11 +53,11 @@ public sealed class JobWaiter(IRapiSender sender, TimeSpan timeout)
                     break;
                 }
             }
-            return new JobOutcome(id, status, errorClass, classification, response.Body);
+            return new JobOutcome(id, status, errorClass, classification, response.ResponseBody);
         }
         catch (JsonException)
         {
-            return new JobOutcome(id, "unreadable", null, null, response.Body);
+            return new JobOutcome(id, "unreadable", null, null, response.ResponseBody);
         }
     }
 }

@@ -1,6 +1,6 @@
+using RapiConformance.Client;
 using System.Text.Json;
 using NJsonSchema;
-using RapiConformance.Generation.Http;
 using RapiConformance.Generation.Requests;
 using RapiConformance.Spec;
 
@@ -28,38 +28,38 @@ public sealed class ResponseOracle(SpecCatalog catalog, Profile profile, SchemaV
     public Profile Profile => profile;
 
     /// <summary>Findings about the immediate answer (before any job is waited for).</summary>
-    public Finding? JudgeResponse(OperationSpec op, FuzzRequest request, WireResponse response)
+    public Finding? JudgeResponse(OperationSpec op, FuzzRequest request, Exchange response)
     {
         // Ganeti drops a request whose start line passes 8,192 characters without any answer (protocol.md §1):
         // past that limit neither a missing answer nor a bare 414 is a defect.
-        if (request.Method.Length + request.PathAndQuery.Length + 10 > 8192 && (response.IsTransportError || response.Status == 414)) return null;
-        if (response.IsTransportError) return new Finding(FailureKind.TransportError, response.TransportError!);
-        var status = response.Status;
+        if (request.Method.Length + request.PathAndQuery.Length + 10 > 8192 && (response.TransportError is not null || response.Status == 414)) return null;
+        if (response.TransportError is not null) return new Finding(FailureKind.TransportError, response.TransportError!);
+        var status = response.Status ?? 0;
         op.Responses.TryGetValue(status, out var documented);
         if (status >= 500 && (status == 500 || documented is null))
-            return new Finding(FailureKind.ServerError, $"{status} for {op.Id}: {Short(response.Body)}");
+            return new Finding(FailureKind.ServerError, $"{status} for {op.Id}: {Short(response.ResponseBody)}");
         if (status is >= 200 and < 300 && documented is null)
             return new Finding(FailureKind.UndocumentedStatus, $"{status} is not a documented status of {op.Id}");
         if (documented?.SchemaFor(profile) is { } schema)
         {
-            var errors = validator.Validate(schema, response.Body);
+            var errors = validator.Validate(schema, response.ResponseBody);
             if (errors.Count > 0)
                 return new Finding(FailureKind.ResponseNotConforming, $"{status} body of {op.Id}: {string.Join("; ", errors.Take(3))}");
         }
-        if (status is >= 400 and < 500 && !IsErrorBody(response.Body, status))
-            return new Finding(FailureKind.BadErrorBody, $"{status} without Ganeti's error body: {Short(response.Body)}");
-        if (request.Expect == Expectation.Refuse && status is >= 200 and < 300 && !(op.IsJob && JobWaiter.TryJobId(response.Body, out _)))
+        if (status is >= 400 and < 500 && !IsErrorBody(response.ResponseBody, status))
+            return new Finding(FailureKind.BadErrorBody, $"{status} without Ganeti's error body: {Short(response.ResponseBody)}");
+        if (request.Expect == Expectation.Refuse && status is >= 200 and < 300 && !(op.IsJob && JobWaiter.TryJobId(response.ResponseBody, out _)))
             return new Finding(FailureKind.InvalidInputAccepted, $"{status} for a request the spec calls invalid ({request.Mutation})");
         return null;
     }
 
     /// <summary>Findings about the job a 2xx answer started, once it is final.</summary>
-    public Finding? JudgeJob(FuzzRequest request, JobOutcome outcome, WireResponse jobResponse)
+    public Finding? JudgeJob(FuzzRequest request, JobOutcome outcome, Exchange jobResponse)
     {
-        if (jobResponse.Status >= 500) return new Finding(FailureKind.ServerError, $"{jobResponse.Status} reading job {outcome.JobId}: {Short(jobResponse.Body)}");
+        if (jobResponse.Status >= 500) return new Finding(FailureKind.ServerError, $"{jobResponse.Status} reading job {outcome.JobId}: {Short(jobResponse.ResponseBody)}");
         if (jobResponse.Status == 200 && catalog.Find("getJob")?.SuccessSchema(profile) is { } jobSchema)
         {
-            var errors = validator.Validate(jobSchema, jobResponse.Body);
+            var errors = validator.Validate(jobSchema, jobResponse.ResponseBody);
             if (errors.Count > 0) return new Finding(FailureKind.ResponseNotConforming, $"job {outcome.JobId}: {string.Join("; ", errors.Take(3))}");
         }
         if (!outcome.Finished) return new Finding(FailureKind.JobNeverFinished, $"job {outcome.JobId} still '{outcome.Status}'");

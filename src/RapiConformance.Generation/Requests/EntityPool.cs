@@ -1,5 +1,5 @@
+using RapiConformance.Client;
 using System.Text.Json;
-using RapiConformance.Generation.Http;
 
 namespace RapiConformance.Generation.Requests;
 
@@ -31,15 +31,20 @@ public sealed class EntityPool
 
     public IReadOnlyDictionary<string, string[]> All => _existing;
 
+    /// <summary>Only the entities the fuzzer created (instances, groups, networks named with the own prefix).</summary>
+    public EntityPool OwnOnly() => new(_existing
+        .Where(kv => kv.Key is "instance_name" or "group_name" or "network_name")
+        .ToDictionary(kv => kv.Key, kv => kv.Value.Where(Running.OwnEntities.Owns).ToArray(), StringComparer.Ordinal));
+
     /// <summary>Reads the list resources of the target; a resource that fails (404 on old profiles) gives no names.</summary>
-    public static async Task<EntityPool> DiscoverAsync(IRapiSender sender, CancellationToken cancellationToken)
+    public static async Task<EntityPool> DiscoverAsync(RapiClient sender, CancellationToken cancellationToken)
     {
         var found = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var (parameter, path, key) in Sources)
         {
-            var response = await sender.SendAsync(new WireRequest("GET", path, null, null), cancellationToken);
+            var response = await sender.SendAsync(RapiRequest.Get(path), cancellationToken);
             if (response.Status != 200) continue;
-            found[parameter] = NamesFrom(response.Body, key, parameter == "job_id" ? 50 : 200);
+            found[parameter] = NamesFrom(response.ResponseBody, key, parameter == "job_id" ? 50 : 200);
         }
         return new EntityPool(found);
     }

@@ -1,7 +1,7 @@
+using RapiConformance.Client;
 using System.Text;
 using System.Text.Json.Nodes;
 
-using RapiConformance.Generation.Http;
 
 namespace RapiConformance.Generation.Requests;
 
@@ -52,7 +52,14 @@ public sealed record FuzzRequest(
     /// <summary>The body as sent, or null when the request carries none.</summary>
     public string? BodyText => RawBody ?? (HasBody ? Body?.ToJsonString() ?? "null" : null);
 
-    public WireRequest ToWire() => new(Method, PathAndQuery, BodyText, BodyText is null ? null : ContentType);
+    /// <summary>The request for the harness's client: path and query verbatim, the body text with exactly this Content-Type (or none).</summary>
+    public RapiRequest ToWire() => new(Method, PathAndQuery)
+    {
+        Body = BodyText,
+        ContentType = BodyText is null ? null : ContentType,
+        OmitContentType = BodyText is not null && ContentType is null,
+        Negative = Expect == Expectation.Refuse,
+    };
 
     /// <summary>Size used to compare shrinking candidates: fewer characters on the wire is smaller.</summary>
     public int Weight => PathAndQuery.Length + (BodyText?.Length ?? 0);

@@ -15,7 +15,7 @@ namespace RapiConformance.Generation.Requests;
 /// made-up entities here, so stateless fuzzing does not erase what the other cases need; the stateful
 /// model is where those run against real entities.
 /// </summary>
-public sealed class RequestGen(EntityPool pool, SchemaGen schemas)
+public sealed class RequestGen(EntityPool pool, SchemaGen schemas, EntityPool? writePool = null)
 {
     public const string JsonContentType = "application/json";
 
@@ -63,8 +63,11 @@ public sealed class RequestGen(EntityPool pool, SchemaGen schemas)
 
     private Gen<(string Value, bool Exists)> PathValue(OperationSpec op, ParameterSpec p, bool existingOnly)
     {
-        var existing = pool.Existing(p.Name);
-        var madeUp = MadeUpValue(p, existing).Select(v => (v, !IsEntity(p)));
+        // With a write pool (write scope "own"), writes Ganeti cannot dry-run name only the fuzzer's own entities.
+        var existing = writePool is not null && op.Writes && op.Method != "GET" && !op.StaticParameters.Contains("dry_run")
+            ? writePool.Existing(p.Name)
+            : pool.Existing(p.Name);
+        var madeUp = MadeUpValue(p, pool.Existing(p.Name)).Select(v => (v, !IsEntity(p)));
         if (!IsEntity(p) || existing.Count == 0 || IsDestructive(op)) return madeUp;
         var real = Gen.Elements(existing.ToArray()).Select(v => (v, true));
         return existingOnly ? real : Gen.Frequency((5, real), (1, madeUp));

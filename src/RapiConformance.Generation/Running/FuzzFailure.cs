@@ -1,3 +1,4 @@
+using RapiConformance.Client;
 using RapiConformance.Generation.Http;
 
 namespace RapiConformance.Generation.Running;
@@ -24,9 +25,9 @@ public sealed record FuzzFailure(
 /// <summary>A request and its answer as the report shows them.</summary>
 public sealed record FuzzExchange(string Request, string? Body, int Status, string ResponseBody, string Curl)
 {
-    public static FuzzExchange From(IRapiSender sender, WireRequest request, WireResponse response, string? user) =>
-        new($"{request.Method} {request.PathAndQuery}", request.Body is null ? null : $"Content-Type: {request.ContentType ?? "(none)"}\n{Cut(request.Body)}",
-            response.Status, response.IsTransportError ? response.TransportError! : Cut(response.Body), CurlCommand.For(sender.BaseUri, request, user, false));
+    public static FuzzExchange From(RapiClient sender, RapiRequest request, Exchange response, string? user) =>
+        new($"{request.Method} {request.PathAndQuery}", request.Body is null ? null : $"Content-Type: {(request.OmitContentType ? "(none)" : request.ContentType ?? "application/json")}\n{Cut(request.Body)}",
+            response.Status ?? 0, response.TransportError ?? Cut(response.ResponseBody), CurlCommand.For(sender.BaseUri, request, user, false));
 
     private static string Cut(string s) => s.Length <= 4000 ? s : s[..4000] + $"...(+{s.Length - 4000} chars)";
 }

@@ -49,6 +49,15 @@ public sealed record FuzzOptions
 
     public bool Stateful { get; init; } = true;
 
+    /// <summary>Where writes may act; <see cref="Running.WriteScope.Own"/> for any cluster that is not a throw-away reference server.</summary>
+    public WriteScope WriteScope { get; init; } = WriteScope.All;
+
+    /// <summary>True when writes are limited to the fuzzer's own entities (and a clean-up phase runs).</summary>
+    public bool OwnOnly => WriteScope == WriteScope.Own && !ReadOnly;
+
+    /// <summary>What a replay command must add so the rerun writes where this run did (the CLI's default is "own").</summary>
+    public string ReplayScope => ReadOnly ? " --readonly" : OwnOnly ? "" : " --write-scope all";
+
     public bool Matches(OperationSpec op)
     {
         if (string.IsNullOrWhiteSpace(Operations)) return true;

@@ -14,6 +14,15 @@ public sealed record FuzzReport
     public int Sequences { get; init; }
     public int SequenceSteps { get; init; }
     public int DroppedFalsePositives { get; init; }
+
+    /// <summary>Write scope of the run: "all" or "own".</summary>
+    public string WriteScope { get; init; } = "all";
+
+    /// <summary>Generated cases not sent because the write scope forbids them.</summary>
+    public long WithheldCases { get; init; }
+
+    /// <summary>What the clean-up phase did (write scope "own"); null when there was none.</summary>
+    public string? Cleanup { get; init; }
     public IReadOnlyDictionary<string, long> CasesByExpectation { get; init; } = new Dictionary<string, long>();
     public IReadOnlyDictionary<string, long> StatusCounts { get; init; } = new Dictionary<string, long>();
     public IReadOnlyDictionary<string, long> CasesByOperation { get; init; } = new Dictionary<string, long>();

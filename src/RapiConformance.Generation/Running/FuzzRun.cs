@@ -1,5 +1,5 @@
+using RapiConformance.Client;
 using System.Diagnostics;
-using RapiConformance.Generation.Http;
 using RapiConformance.Generation.Mutations;
 using RapiConformance.Generation.Oracle;
 using RapiConformance.Generation.Requests;
@@ -12,10 +12,15 @@ namespace RapiConformance.Generation.Running;
 
 /// <summary>
 /// A whole fuzz run: stateful sequences first (alone, so the model owns the state), then the target's
-/// entities are read and the stateless cases run with the rest of the budget.
+/// entities are read and the stateless cases run with the rest of the budget. In write scope "own" the run
+/// first notes the other entities and creates its own instances, and always ends with the clean-up phase
+/// (also when it fails or is cancelled); <paramref name="log"/> gets the set-up and clean-up lines.
 /// </summary>
-public sealed class FuzzRun(SpecCatalog catalog, IRapiSender sender, FuzzOptions options, string? user)
+public sealed class FuzzRun(SpecCatalog catalog, RapiClient sender, FuzzOptions options, string? user, Action<string>? log = null)
 {
+    /// <summary>Time the clean-up phase may take (deleting instances is a job per instance on Ganeti).</summary>
+    public static readonly TimeSpan CleanupLimit = TimeSpan.FromMinutes(3);
+
     public async Task<FuzzReport> RunAsync(CancellationToken cancellationToken)
     {
         var started = DateTimeOffset.UtcNow;
@@ -35,21 +40,26 @@ public sealed class FuzzRun(SpecCatalog catalog, IRapiSender sender, FuzzOptions
             .ToList();
 
         var stateful = new StatefulPhase(executor, options, user);
-        var runStateful = options.Stateful && options.ReplayCase is null && (string.IsNullOrEmpty(options.Operations) || options.ReplaySequence is not null);
-        if (runStateful)
+        ForeignState? before = null;
+        string? cleanup = null;
+        if (options.OwnOnly) before = await ForeignState.ReadAsync(sender, cancellationToken);
+        try
         {
-            var share = options.Stateless && options.ReplaySequence is null ? options.StatefulShare : 1.0;
-            await stateful.RunAsync(tally, DateTime.UtcNow + budget * share, cancellationToken);
+            // Inside the try: an instance the set-up made before a cancellation is removed too.
+            if (options.OwnOnly)
+            {
+                var setUp = await OwnFixture.SetUpAsync(sender, options.Seed, options.JobTimeout, cancellationToken);
+                log?.Invoke(setUp);
+            }
+            await RunPhasesAsync(operations, stateful, executor, oracle, rules, validator, tally, budget, end, cancellationToken);
         }
-
-        var runStateless = !tally.Stopped && options.Stateless && options.ReplaySequence is null && operations.Count > 0;
-        if (runStateless)
+        finally
         {
-            var pool = await EntityPool.DiscoverAsync(sender, cancellationToken);
-            var requests = new RequestGen(pool, new SchemaGen(validator, rules.Maps));
-            var stream = new CaseStream(operations, requests, new Mutator(rules), options.Seed, options.NegativeShare);
-            var phase = new StatelessPhase(stream, executor, oracle, new RequestShrinker(catalog, rules), options, user);
-            await phase.RunAsync(tally, end, cancellationToken);
+            if (options.OwnOnly)
+            {
+                cleanup = await OwnCleanup.RunAsync(sender, before, options.JobTimeout, CleanupLimit);
+                log?.Invoke(cleanup);
+            }
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
@@ -66,11 +76,36 @@ public sealed class FuzzRun(SpecCatalog catalog, IRapiSender sender, FuzzOptions
             Sequences = stateful.Sequences,
             SequenceSteps = stateful.Steps,
             DroppedFalsePositives = tally.Dropped,
+            WriteScope = options.OwnOnly ? "own" : "all",
+            WithheldCases = tally.Withheld,
+            Cleanup = cleanup,
             CasesByExpectation = tally.ByExpectation,
             StatusCounts = tally.ByStatus,
             CasesByOperation = tally.ByOperation,
             Observations = tally.Observations,
             Failures = tally.Failures,
         };
+    }
+
+    private async Task RunPhasesAsync(List<OperationSpec> operations, StatefulPhase stateful, CaseExecutor executor, ResponseOracle oracle,
+        BodyRules rules, SchemaValidator validator, RunTally tally, TimeSpan budget, DateTime end, CancellationToken cancellationToken)
+    {
+        var runStateful = options.Stateful && options.ReplayCase is null && (string.IsNullOrEmpty(options.Operations) || options.ReplaySequence is not null);
+        if (runStateful)
+        {
+            var share = options.Stateless && options.ReplaySequence is null ? options.StatefulShare : 1.0;
+            await stateful.RunAsync(tally, DateTime.UtcNow + budget * share, cancellationToken);
+        }
+
+        var runStateless = !tally.Stopped && options.Stateless && options.ReplaySequence is null && operations.Count > 0;
+        if (runStateless)
+        {
+            var pool = await EntityPool.DiscoverAsync(sender, cancellationToken);
+            var requests = new RequestGen(pool, new SchemaGen(validator, rules.Maps), options.OwnOnly ? pool.OwnOnly() : null);
+            var stream = new CaseStream(operations, requests, new Mutator(rules), options.Seed, options.NegativeShare);
+            var phase = new StatelessPhase(stream, executor, oracle, new RequestShrinker(catalog, rules), options, user,
+                options.WriteScope == WriteScope.Own ? new WriteGuard(pool) : null);
+            await phase.RunAsync(tally, end, cancellationToken);
+        }
     }
 }

@@ -14,7 +14,14 @@ public sealed class RunTally
     private long _cases;
     private int _dropped;
 
+    private long _withheld;
+
     public long Cases => Interlocked.Read(ref _cases);
+
+    /// <summary>Cases not sent because the write scope does not allow them (see <see cref="WriteGuard"/>).</summary>
+    public long Withheld => Interlocked.Read(ref _withheld);
+
+    public void Withhold() => Interlocked.Increment(ref _withheld);
 
     public int Dropped => _dropped;
 
@@ -24,7 +31,7 @@ public sealed class RunTally
     {
         Interlocked.Increment(ref _cases);
         _byExpectation.AddOrUpdate(outcome.Request.Expect.ToString().ToLowerInvariant(), 1, (_, n) => n + 1);
-        _byStatus.AddOrUpdate(outcome.Response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), 1, (_, n) => n + 1);
+        _byStatus.AddOrUpdate((outcome.Response.Status ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture), 1, (_, n) => n + 1);
         _byOperation.AddOrUpdate(outcome.Request.OperationId, 1, (_, n) => n + 1);
     }
 

@@ -10,7 +10,7 @@ namespace RapiConformance.Generation.Running;
 /// mutation) with FsCheck. Before an "invalid input accepted" is reported, the shrunk request is checked
 /// against the spec again and dropped if it is in fact valid.
 /// </summary>
-public sealed class StatelessPhase(CaseStream stream, CaseExecutor executor, ResponseOracle oracle, RequestShrinker shrinker, FuzzOptions options, string? user)
+public sealed class StatelessPhase(CaseStream stream, CaseExecutor executor, ResponseOracle oracle, RequestShrinker shrinker, FuzzOptions options, string? user, WriteGuard? guard = null)
 {
     public async Task RunAsync(RunTally tally, DateTime deadline, CancellationToken cancellationToken)
     {
@@ -35,13 +35,18 @@ public sealed class StatelessPhase(CaseStream stream, CaseExecutor executor, Res
 
     private async Task RunCaseAsync(long index, RunTally tally, DateTime deadline, CancellationToken cancellationToken)
     {
-        var request = stream.At(index);
+        var request = Admit(stream.At(index));
+        if (request is null)
+        {
+            tally.Withhold();
+            return;
+        }
         var outcome = await executor.RunAsync(request, cancellationToken);
         tally.Count(outcome);
         if (outcome.Finding is null)
         {
             if (request.Expect == Expectation.Accept && outcome.Response.Status is >= 400 and < 500)
-                tally.Observe("valid-request-refused", request.OperationId, $"{request} -> {outcome.Response}");
+                tally.Observe("valid-request-refused", request.OperationId, $"{request} -> {outcome.Response.Brief()}");
             return;
         }
         var signature = Signature(outcome);
@@ -50,6 +55,10 @@ public sealed class StatelessPhase(CaseStream stream, CaseExecutor executor, Res
         if (failure is null) tally.DroppedFalsePositive();
         else tally.Add(failure);
     }
+
+    /// <summary>In write scope "own", the request as the guard lets it go (or null: not sent).</summary>
+    private FuzzRequest? Admit(FuzzRequest request) =>
+        guard is null ? request : guard.Admit(oracle.Catalog.Get(request.OperationId), request);
 
     /// <summary>
     /// Failures with one cause are reported once: the signature is the kind, the status, the mutation kind
@@ -72,13 +81,15 @@ public sealed class StatelessPhase(CaseStream stream, CaseExecutor executor, Res
         var shrinkDeadline = deadline + TimeSpan.FromSeconds(20);
         var (shrunk, steps) = await Task.Run(() => CaseShrinker.Shrink(first.Request, shrinker.Shrink, async candidate =>
         {
-            if (DateTime.UtcNow > shrinkDeadline) return false;
-            var outcome = await executor.RunAsync(candidate, cancellationToken);
+            if (DateTime.UtcNow > shrinkDeadline || Admit(candidate) is not { } admitted) return false;
+            var outcome = await executor.RunAsync(admitted, cancellationToken);
             if (outcome.Finding?.Kind != kind) return false;
             lastFailing = outcome;
             return true;
         }, options.MaxShrinkAttempts), cancellationToken);
 
+        // Candidates were judged as the guard sent them (a shrink step may drop ?dry-run=1; the guard puts it back).
+        shrunk = Admit(shrunk) ?? first.Request;
         var op = oracle.Catalog.Get(shrunk.OperationId);
         if (kind == FailureKind.InvalidInputAccepted && !oracle.StillInvalid(op, shrunk)) return null;
         if (!ReferenceEquals(lastFailing.Request, shrunk)) lastFailing = await executor.RunAsync(shrunk, cancellationToken);
@@ -87,6 +98,6 @@ public sealed class StatelessPhase(CaseStream stream, CaseExecutor executor, Res
         return new FuzzFailure(finding.Kind, finding.Message, shrunk.OperationId, "stateless", options.Seed, index,
             shrunk.Mutation?.ToString(), first.Request.ToString(), shrunk.ToString(), steps, exchanges,
             $"fuzz --seed {options.Seed.ToString(CultureInfo.InvariantCulture)} --replay {options.Seed.ToString(CultureInfo.InvariantCulture)}:{index.ToString(CultureInfo.InvariantCulture)} --profile {options.Profile.Name}" +
-            (string.IsNullOrEmpty(options.Operations) ? "" : $" --operations '{options.Operations}'"));
+            (string.IsNullOrEmpty(options.Operations) ? "" : $" --operations '{options.Operations}'") + options.ReplayScope);
     }
 }

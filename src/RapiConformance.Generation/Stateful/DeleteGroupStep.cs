@@ -11,7 +11,7 @@ public sealed record DeleteGroupStep(int Slot) : StatefulStep
 
     public override FuzzRequest? Build(ClusterModel model, StepNaming naming)
     {
-        _name = ClusterModel.Pick(model.Groups.Keys.Where(g => g.StartsWith("fz", StringComparison.Ordinal)).ToList(), Slot);
+        _name = ClusterModel.Pick(model.Groups.Keys.Where(naming.Created).ToList(), Slot);
         return _name is null ? null : Request("deleteGroup", "DELETE", "/2/groups/{group_name}", P("group_name", _name));
     }
 

@@ -11,7 +11,7 @@ public sealed record DeleteNetworkStep(int Slot) : StatefulStep
 
     public override FuzzRequest? Build(ClusterModel model, StepNaming naming)
     {
-        _name = ClusterModel.Pick(model.Networks.Keys.Where(g => g.StartsWith("fz", StringComparison.Ordinal)).ToList(), Slot);
+        _name = ClusterModel.Pick(model.Networks.Keys.Where(naming.Created).ToList(), Slot);
         return _name is null ? null : Request("deleteNetwork", "DELETE", "/2/networks/{network_name}", P("network_name", _name));
     }
 

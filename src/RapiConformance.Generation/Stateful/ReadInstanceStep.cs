@@ -21,7 +21,7 @@ public sealed record ReadInstanceStep(int Slot) : StatefulStep
     public override Finding? Apply(ClusterModel model, FuzzRequest request, CaseOutcome outcome)
     {
         if (outcome.Response.Status != 200) return new Finding(FailureKind.StateMismatch, $"GET of instance {_name}, listed by the target, answered {outcome.Response.Status}");
-        using var doc = JsonDocument.Parse(outcome.Response.Body);
+        using var doc = JsonDocument.Parse(outcome.Response.ResponseBody);
         var expected = model.Instances[_name!];
         if (doc.RootElement.TryGetProperty("admin_state", out var s) && s.ValueKind == JsonValueKind.String && expected.AdminState is { } a && s.GetString() != a)
             return new Finding(FailureKind.StateMismatch, $"instance {_name}: single GET says admin_state '{s.GetString()}', the list said '{a}'");

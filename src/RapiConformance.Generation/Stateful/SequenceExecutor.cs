@@ -9,15 +9,16 @@ namespace RapiConformance.Generation.Stateful;
 /// (judged by the same properties as stateless cases), waits for its job, updates the model from the
 /// outcome and compares the target's state with the model.
 /// </summary>
-public sealed class SequenceExecutor(CaseExecutor executor, string namePrefix)
+public sealed class SequenceExecutor(CaseExecutor executor, string namePrefix, bool ownOnly = false)
 {
     private int _executions;
 
     /// <summary>Runs the steps; past <paramref name="deadline"/> the remaining steps are left out (the run counts as passed so far).</summary>
     public async Task<SequenceRun> RunAsync(IReadOnlyList<StatefulStep> steps, DateTime deadline, CancellationToken cancellationToken)
     {
-        var naming = new StepNaming($"{namePrefix}{Interlocked.Increment(ref _executions)}");
-        var snapshot = new TargetSnapshot(executor.Sender);
+        var name = $"{namePrefix}{Interlocked.Increment(ref _executions)}";
+        var naming = ownOnly ? new StepNaming(name, Running.OwnEntities.Prefix, Running.OwnEntities.Prefix) : new StepNaming(name);
+        var snapshot = new TargetSnapshot(executor.Sender, ownOnly ? Running.OwnEntities.Owns : null);
         var trace = new List<string>();
         var (model, problem) = await snapshot.ReadAsync(cancellationToken);
         if (model is null) return new SequenceRun(trace, 0, new Finding(FailureKind.StateMismatch, $"cannot read the target's state: {problem}"), [], 0);

@@ -1,4 +1,4 @@
-using RapiConformance.Generation.Http;
+using RapiConformance.Client;
 using RapiConformance.Generation.Oracle;
 
 namespace RapiConformance.Generation.Stateful;
@@ -8,6 +8,6 @@ public sealed record SequenceRun(
     IReadOnlyList<string> Trace,
     int FailedAt,
     Finding? Finding,
-    IReadOnlyList<(WireRequest Request, WireResponse Response)> Exchanges,
+    IReadOnlyList<(RapiRequest Request, Exchange Response)> Exchanges,
     int StepsRun,
     string OperationId = "");

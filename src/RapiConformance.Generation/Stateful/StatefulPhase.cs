@@ -19,7 +19,9 @@ public sealed class StatefulPhase(CaseExecutor executor, FuzzOptions options, st
 
     public async Task RunAsync(RunTally tally, DateTime deadline, CancellationToken cancellationToken)
     {
-        var sequences = new SequenceExecutor(executor, $"fz{options.Seed % 1000}x");
+        var sequences = options.OwnOnly
+            ? new SequenceExecutor(executor, $"{OwnEntities.Prefix}{options.Seed % 1000}x", ownOnly: true)
+            : new SequenceExecutor(executor, $"fz{options.Seed % 1000}x");
         SequenceRun? firstFailure = null, lastFailure = null;
         StatefulStep[]? firstInput = null, lastInput = null;
         var index = -1;
@@ -59,7 +61,7 @@ public sealed class StatefulPhase(CaseExecutor executor, FuzzOptions options, st
         tally.Add(new FuzzFailure(finding.Kind, finding.Message, lastFailure.OperationId, "stateful",
             options.Seed, failedIndex, null, Describe(firstInput!), string.Join("\n", lastFailure.Trace), Math.Max(0, firstInput!.Length - lastInput!.Length),
             exchanges,
-            $"fuzz --seed {options.Seed.ToString(CultureInfo.InvariantCulture)} --replay {options.Seed.ToString(CultureInfo.InvariantCulture)}:s{failedIndex} --profile {options.Profile.Name}"));
+            $"fuzz --seed {options.Seed.ToString(CultureInfo.InvariantCulture)} --replay {options.Seed.ToString(CultureInfo.InvariantCulture)}:s{failedIndex} --profile {options.Profile.Name}" + options.ReplayScope));
     }
 
     private static string Describe(StatefulStep[] steps) => string.Join("\n", steps.Select((s, i) => $"{i + 1}. {s}"));

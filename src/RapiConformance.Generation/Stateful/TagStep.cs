@@ -8,6 +8,7 @@ namespace RapiConformance.Generation.Stateful;
 public sealed record TagStep(TagTarget Target, int Slot, string Tag, bool Add) : StatefulStep
 {
     private string? _name;
+    private string _tag = Tag;
 
     public override FuzzRequest? Build(ClusterModel model, StepNaming naming)
     {
@@ -18,21 +19,22 @@ public sealed record TagStep(TagTarget Target, int Slot, string Tag, bool Add) :
             TagTarget.Network => ("Network", "network_name", model.Networks.Keys),
             _ => ("Cluster", "", Array.Empty<string>()),
         };
+        _tag = naming.Tag(Tag);
         var verb = Add ? "add" : "delete";
         var method = Add ? "PUT" : "DELETE";
         if (Target == TagTarget.Cluster)
-            return Request($"{verb}ClusterTags", method, "/2/tags", new Dictionary<string, string>(), Q("tag", Tag));
+            return Request($"{verb}ClusterTags", method, "/2/tags", new Dictionary<string, string>(), Q("tag", _tag));
         _name = ClusterModel.Pick(names, Slot);
         if (_name is null) return null;
         var plural = Target.ToString().ToLowerInvariant() + "s";
-        return Request($"{verb}{kind}Tags", method, $"/2/{plural}/{{{param}}}/tags", P(param, _name), Q("tag", Tag));
+        return Request($"{verb}{kind}Tags", method, $"/2/{plural}/{{{param}}}/tags", P(param, _name), Q("tag", _tag));
     }
 
     public override Finding? Apply(ClusterModel model, FuzzRequest request, CaseOutcome outcome)
     {
         var ok = Succeeded(outcome);
         if (Add && !ok && outcome.Response.Status < 500)
-            return new Finding("valid-request-refused", $"adding tag '{Tag}' failed: {outcome.Job?.ToString() ?? outcome.Response.ToString()}");
+            return new Finding("valid-request-refused", $"adding tag '{_tag}' failed: {outcome.Job?.ToString() ?? outcome.Response.Brief()}");
         if (!ok) return null;
         var tags = Target switch
         {
@@ -41,8 +43,8 @@ public sealed record TagStep(TagTarget Target, int Slot, string Tag, bool Add) :
             TagTarget.Group => model.Groups.GetValueOrDefault(_name!),
             _ => model.Networks.GetValueOrDefault(_name!),
         };
-        if (Add) tags?.Add(Tag);
-        else tags?.Remove(Tag);
+        if (Add) tags?.Add(_tag);
+        else tags?.Remove(_tag);
         return null;
     }
 

@@ -1,10 +1,10 @@
+using RapiConformance.Client;
 using System.Text.Json;
-using RapiConformance.Generation.Http;
 
 namespace RapiConformance.Generation.Stateful;
 
 /// <summary>Reads the target's state in the model's terms from the bulk lists, node roles and cluster tags.</summary>
-public sealed class TargetSnapshot(IRapiSender sender)
+public sealed class TargetSnapshot(RapiClient sender, Func<string, bool>? owns = null)
 {
     public int Requests { get; private set; }
 
@@ -17,38 +17,40 @@ public sealed class TargetSnapshot(IRapiSender sender)
         {
             var name = Text(item, "name");
             if (name is null) continue;
+            if (owns is not null && !owns(name)) continue;
             model.Instances[name] = new InstanceModel(Text(item, "admin_state"), Tags(item));
         }
         var groups = await GetAsync("/2/groups?bulk=1", cancellationToken);
         if (groups.Problem is not null) return (null, groups.Problem);
-        foreach (var item in groups.Items) if (Text(item, "name") is { } g) model.Groups[g] = Tags(item);
+        foreach (var item in groups.Items) if (Text(item, "name") is { } g && (owns is null || owns(g))) model.Groups[g] = Tags(item);
         var networks = await GetAsync("/2/networks?bulk=1", cancellationToken);
-        foreach (var item in networks.Items) if (Text(item, "name") is { } n) model.Networks[n] = Tags(item);
-        var nodes = await GetAsync("/2/nodes", cancellationToken);
+        foreach (var item in networks.Items) if (Text(item, "name") is { } n && (owns is null || owns(n))) model.Networks[n] = Tags(item);
+        // With an ownership filter (write scope "own") nodes are not the fuzzer's, so their roles are not in the model.
+        var nodes = owns is null ? await GetAsync("/2/nodes", cancellationToken) : ([], null);
         if (nodes.Problem is not null) return (null, nodes.Problem);
         foreach (var item in nodes.Items)
         {
             var node = Text(item, "id") ?? Text(item, "name");
             if (node is null) continue;
-            var role = await sender.SendAsync(new WireRequest("GET", $"/2/nodes/{node}/role", null, null), cancellationToken);
+            var role = await sender.SendAsync(RapiRequest.Get($"/2/nodes/{node}/role"), cancellationToken);
             Requests++;
-            if (role.Status == 200 && TryString(role.Body) is { } r) model.NodeRoles[node] = r;
+            if (role.Status == 200 && TryString(role.ResponseBody) is { } r) model.NodeRoles[node] = r;
         }
-        var tags = await sender.SendAsync(new WireRequest("GET", "/2/tags", null, null), cancellationToken);
+        var tags = await sender.SendAsync(RapiRequest.Get("/2/tags"), cancellationToken);
         Requests++;
         if (tags.Status != 200) return (null, $"GET /2/tags answered {tags.Status}");
-        model.ClusterTags.UnionWith(Strings(tags.Body));
+        model.ClusterTags.UnionWith(Strings(tags.ResponseBody).Where(t => owns is null || owns(t)));
         return (model, null);
     }
 
     private async Task<(List<JsonElement> Items, string? Problem)> GetAsync(string path, CancellationToken cancellationToken)
     {
-        var response = await sender.SendAsync(new WireRequest("GET", path, null, null), cancellationToken);
+        var response = await sender.SendAsync(RapiRequest.Get(path), cancellationToken);
         Requests++;
         if (response.Status != 200) return ([], $"GET {path} answered {response.Status}");
         try
         {
-            using var doc = JsonDocument.Parse(response.Body);
+            using var doc = JsonDocument.Parse(response.ResponseBody);
             return doc.RootElement.ValueKind == JsonValueKind.Array
                 ? (doc.RootElement.EnumerateArray().Select(e => e.Clone()).ToList(), null)
                 : ([], $"GET {path} did not answer a list");

@@ -83,6 +83,48 @@ public sealed class RapiClientTransportTests
     }
 
     [Fact]
+    public async Task Keep_alive_shares_connections_and_bodies_go_with_exactly_the_asked_content_type_or_none()
+    {
+        var seen = new List<(string Connection, string? ContentType, bool HasContentType, string Body)>();
+        await using var server = await EchoServer.StartAsync(async http =>
+        {
+            using var reader = new StreamReader(http.Request.Body);
+            var body = await reader.ReadToEndAsync();
+            lock (seen) seen.Add((http.Connection.Id, http.Request.ContentType, http.Request.Headers.ContainsKey("Content-Type"), body));
+            http.Response.ContentType = "application/json";
+            await http.Response.WriteAsync("null");
+        });
+        var log = new ExchangeLog(retain: false);
+        using var client = new RapiClient(new RapiClientOptions { BaseUri = server.BaseUri, KeepAlive = true }, log);
+        for (var i = 0; i < 4; i++) await client.SendAsync(RapiRequest.Get("/2/info"));
+        var none = await client.SendAsync(RapiRequest.Put("/2/tags", "{") with { OmitContentType = true });
+        var odd = await client.SendAsync(RapiRequest.Put("/2/tags", "[]") with { ContentType = "APPLICATION/JSONX" });
+        Assert.Single(seen.Select(s => s.Connection).Distinct());
+        Assert.False(seen[4].HasContentType, $"Content-Type '{seen[4].ContentType}' was sent");
+        Assert.Equal("{", seen[4].Body);
+        Assert.False(none.RequestHeaders.ContainsKey("Content-Type"));
+        Assert.Equal("APPLICATION/JSONX", seen[5].ContentType);
+        Assert.Equal(200, odd.Status);
+        Assert.Equal(6, log.Count);
+        Assert.Empty(log.Snapshot());
+    }
+
+    [Fact]
+    public async Task Without_keep_alive_every_exchange_has_its_own_connection()
+    {
+        var connections = new List<string>();
+        await using var server = await EchoServer.StartAsync(http =>
+        {
+            lock (connections) connections.Add(http.Connection.Id);
+            return http.Response.WriteAsync("null");
+        });
+        using var client = new RapiClient(new RapiClientOptions { BaseUri = server.BaseUri });
+        for (var i = 0; i < 3; i++) await client.SendAsync(RapiRequest.Get("/2/info"));
+        Assert.Equal(3, connections.Distinct().Count());
+        Assert.Equal(3, client.Log.Snapshot().Count);
+    }
+
+    [Fact]
     public async Task Job_waiter_follows_a_job_to_its_end_and_records_the_statuses()
     {
         var polls = 0;
