@@ -39,7 +39,7 @@ public sealed class FaultTests
         {
             var job = await clean.WaitForJobAsync(await clean.SubmitAsync(HttpMethod.Put, "/2/instances/inst1.ganeti.test/modify", body));
             Assert.Equal("error", job["status"]!.ToString());
-            Assert.Equal("wrong_input", job["opresult"]![0]![1]![1]!.ToString());
+            Assert.Equal("TypeEnforcementError", job["opresult"]![0]![0]!.ToString());
         }
         await using var f = await ServerFixture.StartAsync(o => o with { Faults = [FaultIds.NegativeMemoryAccepted, FaultIds.RenameStateWrong] });
         var accepted = await f.WaitForJobAsync(await f.SubmitAsync(HttpMethod.Put, "/2/instances/inst1.ganeti.test/modify", body));

@@ -70,6 +70,29 @@ public sealed class GanetiFidelityTests
         Assert.Equal(jobsBefore, (await f.GetAsync("/2/jobs")).Json!.AsArray().Count);
     }
 
+    [Theory]
+    [InlineData("""{"maxmem":"abc"}""", "TypeEnforcementError", "'maxmem' (value abc) is not a valid size. error: Invalid format")]
+    [InlineData("""{"maxmem":-5}""", "TypeEnforcementError", "'maxmem' (value -5) is not a valid size. error: Invalid format")]
+    [InlineData("""{"maxmem":{}}""", "TypeEnforcementError", "'maxmem' (value {}) is not a valid size. error: Invalid format")]
+    [InlineData("""{"vcpus":"x"}""", "TypeEnforcementError", "'vcpus' (value x) is not a valid integer")]
+    [InlineData("""{"memory":"1G"}""", null, "1024")]
+    [InlineData("""{"memory":129.5}""", null, "132")]
+    public async Task Backend_sizes_are_parsed_like_utils_ParseUnit(string beparams, string? errorClass, string expected)
+    {
+        await using var f = await ServerFixture.StartAsync();
+        var instance = (await f.GetAsync("/2/instances")).Json!.AsArray()[0]!["id"]!.ToString();
+        var job = await f.WaitForJobAsync(await f.SubmitAsync(HttpMethod.Put, $"/2/instances/{instance}/modify", $$"""{"beparams":{{beparams}}}"""));
+        if (errorClass is not null)
+        {
+            Assert.Equal("error", job["status"]!.ToString());
+            Assert.Equal(errorClass, job["opresult"]![0]![0]!.ToString());
+            Assert.Equal(expected, job["opresult"]![0]![1]![0]!.ToString());
+            return;
+        }
+        Assert.Equal("success", job["status"]!.ToString());
+        Assert.Equal(expected, (await f.GetAsync($"/2/instances/{instance}")).Json!["beparams"]!["maxmem"]!.ToJsonString());
+    }
+
     [Fact]
     public async Task Filters_refuse_a_missing_body_like_Ganeti()
     {

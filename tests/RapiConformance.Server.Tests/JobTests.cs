@@ -131,8 +131,9 @@ public sealed class JobTests
         var job = await f.WaitForJobAsync(await f.SubmitAsync(HttpMethod.Put, "/2/instances/inst1.ganeti.test/modify", """{"custom_beparams":{"memory":256.5}}"""));
         Assert.Equal("success", job["status"]!.ToString());
         var inst = (await f.GetAsync("/2/instances/inst1.ganeti.test")).Json!;
-        Assert.Equal(257, inst["beparams"]!["maxmem"]!.GetValue<long>());
-        Assert.Equal(257, inst["custom_beparams"]!["minmem"]!.GetValue<long>());
+        // utils.ParseUnit rounds a size up to whole MiB and then to a multiple of 4.
+        Assert.Equal(260, inst["beparams"]!["maxmem"]!.GetValue<long>());
+        Assert.Equal(260, inst["custom_beparams"]!["minmem"]!.GetValue<long>());
         await f.GetAsync("/2/instances?bulk=1");
         Assert.Empty(f.ValidationErrors);
     }

@@ -9,11 +9,12 @@ namespace RapiConformance.Generation.Running;
 /// </summary>
 public sealed record ForeignState(IReadOnlySet<string> Lines)
 {
-    public static async Task<ForeignState?> ReadAsync(RapiClient client, CancellationToken cancellationToken)
+    public static async Task<ForeignState?> ReadAsync(RapiClient client, CancellationToken cancellationToken, Func<string, bool>? available = null)
     {
         var lines = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var (kind, path) in new[] { ("instance", "/2/instances?bulk=1"), ("group", "/2/groups?bulk=1"), ("network", "/2/networks?bulk=1") })
+        foreach (var (kind, path, listOp) in new[] { ("instance", "/2/instances?bulk=1", "listInstances"), ("group", "/2/groups?bulk=1", "listGroups"), ("network", "/2/networks?bulk=1", "listNetworks") })
         {
+            if (available is not null && !available(listOp)) continue; // not in the profile (2.0: no groups; 2.x: no networks)
             var answer = await client.SendAsync(RapiRequest.Get(path), cancellationToken);
             if (answer.Status != 200 || answer.Json() is not { ValueKind: JsonValueKind.Array } list) return null;
             foreach (var item in list.EnumerateArray())

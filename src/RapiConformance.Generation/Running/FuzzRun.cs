@@ -39,10 +39,12 @@ public sealed class FuzzRun(SpecCatalog catalog, RapiClient sender, FuzzOptions 
             .OrderBy(op => op.Id, StringComparer.Ordinal)
             .ToList();
 
-        var stateful = new StatefulPhase(executor, options, user);
+        var inProfile = catalog.ForProfile(options.Profile).Select(op => op.Id).ToHashSet(StringComparer.Ordinal);
+        Func<string, bool> available = inProfile.Contains;
+        var stateful = new StatefulPhase(executor, options, user, available);
         ForeignState? before = null;
         string? cleanup = null;
-        if (options.OwnOnly) before = await ForeignState.ReadAsync(sender, cancellationToken);
+        if (options.OwnOnly) before = await ForeignState.ReadAsync(sender, cancellationToken, available);
         try
         {
             // Inside the try: an instance the set-up made before a cancellation is removed too.
@@ -57,7 +59,7 @@ public sealed class FuzzRun(SpecCatalog catalog, RapiClient sender, FuzzOptions 
         {
             if (options.OwnOnly)
             {
-                cleanup = await OwnCleanup.RunAsync(sender, before, options.JobTimeout, CleanupLimit);
+                cleanup = await OwnCleanup.RunAsync(sender, before, options.JobTimeout, CleanupLimit, available);
                 log?.Invoke(cleanup);
             }
         }

@@ -9,7 +9,7 @@ namespace RapiConformance.Generation.Stateful;
 /// (judged by the same properties as stateless cases), waits for its job, updates the model from the
 /// outcome and compares the target's state with the model.
 /// </summary>
-public sealed class SequenceExecutor(CaseExecutor executor, string namePrefix, bool ownOnly = false)
+public sealed class SequenceExecutor(CaseExecutor executor, string namePrefix, bool ownOnly = false, Func<string, bool>? available = null)
 {
     private int _executions;
 
@@ -18,7 +18,7 @@ public sealed class SequenceExecutor(CaseExecutor executor, string namePrefix, b
     {
         var name = $"{namePrefix}{Interlocked.Increment(ref _executions)}";
         var naming = ownOnly ? new StepNaming(name, Running.OwnEntities.Prefix, Running.OwnEntities.Prefix) : new StepNaming(name);
-        var snapshot = new TargetSnapshot(executor.Sender, ownOnly ? Running.OwnEntities.Owns : null);
+        var snapshot = new TargetSnapshot(executor.Sender, ownOnly ? Running.OwnEntities.Owns : null, available);
         var trace = new List<string>();
         var (model, problem) = await snapshot.ReadAsync(cancellationToken);
         if (model is null) return new SequenceRun(trace, 0, new Finding(FailureKind.StateMismatch, $"cannot read the target's state: {problem}"), [], 0);
@@ -29,6 +29,7 @@ public sealed class SequenceExecutor(CaseExecutor executor, string namePrefix, b
             var step = steps[i];
             var request = step.Build(model, naming);
             if (request is null) { trace.Add($"{i + 1}. {step}: skipped (precondition)"); continue; }
+            if (available is not null && !available(request.OperationId)) { trace.Add($"{i + 1}. {step}: skipped ({request.OperationId} is not in the profile)"); continue; }
             run++;
             var outcome = await executor.RunAsync(request, cancellationToken);
             trace.Add($"{i + 1}. {step}: {request} -> {outcome.Response.Status}{(outcome.Job is null ? "" : ", " + outcome.Job)}");

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace RapiConformance.Generation.Stateful;
 
 /// <summary>Reads the target's state in the model's terms from the bulk lists, node roles and cluster tags.</summary>
-public sealed class TargetSnapshot(RapiClient sender, Func<string, bool>? owns = null)
+public sealed class TargetSnapshot(RapiClient sender, Func<string, bool>? owns = null, Func<string, bool>? available = null)
 {
     public int Requests { get; private set; }
 
@@ -20,10 +20,11 @@ public sealed class TargetSnapshot(RapiClient sender, Func<string, bool>? owns =
             if (owns is not null && !owns(name)) continue;
             model.Instances[name] = new InstanceModel(Text(item, "admin_state"), Tags(item));
         }
-        var groups = await GetAsync("/2/groups?bulk=1", cancellationToken);
+        // Only what the profile has: 2.0 has no node groups, 2.0 and 2.5 no networks.
+        var groups = Has("listGroups") ? await GetAsync("/2/groups?bulk=1", cancellationToken) : ([], null);
         if (groups.Problem is not null) return (null, groups.Problem);
         foreach (var item in groups.Items) if (Text(item, "name") is { } g && (owns is null || owns(g))) model.Groups[g] = Tags(item);
-        var networks = await GetAsync("/2/networks?bulk=1", cancellationToken);
+        var networks = Has("listNetworks") ? await GetAsync("/2/networks?bulk=1", cancellationToken) : ([], null);
         foreach (var item in networks.Items) if (Text(item, "name") is { } n && (owns is null || owns(n))) model.Networks[n] = Tags(item);
         // With an ownership filter (write scope "own") nodes are not the fuzzer's, so their roles are not in the model.
         var nodes = owns is null ? await GetAsync("/2/nodes", cancellationToken) : ([], null);
@@ -42,6 +43,8 @@ public sealed class TargetSnapshot(RapiClient sender, Func<string, bool>? owns =
         model.ClusterTags.UnionWith(Strings(tags.ResponseBody).Where(t => owns is null || owns(t)));
         return (model, null);
     }
+
+    private bool Has(string operationId) => available?.Invoke(operationId) ?? true;
 
     private async Task<(List<JsonElement> Items, string? Problem)> GetAsync(string path, CancellationToken cancellationToken)
     {

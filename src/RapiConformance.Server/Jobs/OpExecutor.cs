@@ -176,32 +176,85 @@ public sealed partial class OpExecutor(ClusterState cluster, FaultSet faults)
         };
     }
 
+    /// <summary>
+    /// utils.ForceDictType over BES_PARAMETER_TYPES, as LUInstanceSetParams/LUInstanceCreate run it: sizes (maxmem,
+    /// minmem, memory) go through utils.ParseUnit (a number or a string such as "1.5G"; rounded up to whole MiB and
+    /// to a multiple of 4), vcpus through int(); anything else fails with TypeEnforcementError and Ganeti's words
+    /// (seen on a live 3.0.2). null stays null (a reset to the default). "memory" sets maxmem and minmem.
+    /// </summary>
     private JsonObject NormalizeBeParams(JsonObject beparams)
     {
         var be = (JsonObject)beparams.DeepClone();
-        foreach (var (key, value) in be)
-            if (key is "maxmem" or "minmem" or "memory" or "vcpus" && value is JsonValue nv && nv.GetValueKind() == System.Text.Json.JsonValueKind.Number
-                && nv.Num() < 0 && !faults.Has(FaultIds.NegativeMemoryAccepted))
-                throw OpFailure.Input($"Invalid value {nv.ToJsonString()} for parameter '{key}': must not be negative");
+        foreach (var key in new[] { "memory", "maxmem", "minmem" })
+        {
+            if (be[key] is not JsonValue v) continue;
+            if (v.GetValueKind() == System.Text.Json.JsonValueKind.Number && v.Num() < 0 && faults.Has(FaultIds.NegativeMemoryAccepted)) continue;
+            be[key] = ParseUnit(key, v);
+        }
+        if (be[("vcpus")] is JsonValue cpus) be["vcpus"] = PythonInt("vcpus", cpus);
+        foreach (var key in new[] { "memory", "maxmem", "minmem", "vcpus" })
+            if (be.ContainsKey(key) && be[key] is not null and not JsonValue)
+                throw new OpFailure("TypeEnforcementError", $"'{key}' (value {PythonStr(be[key])}) is not a valid {(key == "vcpus" ? "integer" : "size. error: Invalid format")}", null);
         if (be.TryGetPropertyValue("memory", out var memory))
         {
             be.Remove("memory");
             be["maxmem"] = memory?.DeepClone();
             be["minmem"] = memory?.DeepClone();
         }
-        foreach (var key in new[] { "maxmem", "minmem", "vcpus" })
-        {
-            if (!be.ContainsKey(key)) continue;
-            // Objects, lists and null are refused too; only numbers are sizes (found by the fuzzer: {} was stored).
-            if (be[key] is not JsonValue v || v.GetValueKind() != System.Text.Json.JsonValueKind.Number)
-                throw OpFailure.Input($"Invalid value for parameter '{key}'");
-            if (v.Num() < 0 && !faults.Has(FaultIds.NegativeMemoryAccepted))
-                throw OpFailure.Input($"Invalid value {v.ToJsonString()} for parameter '{key}': must not be negative");
-            // Ganeti converts sizes and counts to whole numbers (utils.ForceDictType); a fraction is never stored.
-            if (v.Num() != Math.Floor(v.Num())) be[key] = (long)Math.Ceiling(v.Num());
-        }
         return be;
     }
+
+    private static long ParseUnit(string key, JsonValue value)
+    {
+        var text = value.GetValueKind() == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : PythonStr(value);
+        var m = System.Text.RegularExpressions.Regex.Match(text, @"^([.\d]+)\s*([a-zA-Z]+)?$");
+        if (!m.Success || !double.TryParse(m.Groups[1].Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var size))
+            throw new OpFailure("TypeEnforcementError", $"'{key}' (value {text}) is not a valid size. error: Invalid format", null);
+        var unit = m.Groups[2].Success ? m.Groups[2].Value.ToLowerInvariant() : "m";
+        size *= unit switch
+        {
+            "m" or "mb" or "mib" => 1,
+            "g" or "gb" or "gib" => 1024,
+            "t" or "tb" or "tib" => 1024 * 1024,
+            _ => throw new OpFailure("TypeEnforcementError", $"'{key}' (value {text}) is not a valid size. error: Unknown unit: {m.Groups[2].Value}", null),
+        };
+        var whole = (long)Math.Ceiling(size);
+        return whole % 4 == 0 ? whole : whole + 4 - whole % 4;
+    }
+
+    private static long PythonInt(string key, JsonValue value)
+    {
+        switch (value.GetValueKind())
+        {
+            case System.Text.Json.JsonValueKind.Number:
+                return (long)Math.Truncate(value.Num());
+            case System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False:
+                return value.GetValue<bool>() ? 1 : 0;
+            case System.Text.Json.JsonValueKind.String when long.TryParse(value.GetValue<string>().Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n):
+                return n;
+            default:
+                throw new OpFailure("TypeEnforcementError", $"'{key}' (value {PythonStr(value)}) is not a valid integer", null);
+        }
+    }
+
+    /// <summary>Python's str() of a JSON value, as Ganeti's messages show it.</summary>
+    private static string PythonStr(JsonNode? node) => node switch
+    {
+        null => "None",
+        JsonObject o => "{" + string.Join(", ", o.Select(p => $"'{p.Key}': {PythonRepr(p.Value)}")) + "}",
+        JsonArray a => "[" + string.Join(", ", a.Select(PythonRepr)) + "]",
+        JsonValue v => v.GetValueKind() switch
+        {
+            System.Text.Json.JsonValueKind.String => v.GetValue<string>(),
+            System.Text.Json.JsonValueKind.True => "True",
+            System.Text.Json.JsonValueKind.False => "False",
+            _ => v.ToJsonString(),
+        },
+        _ => node.ToJsonString(),
+    };
+
+    private static string PythonRepr(JsonNode? node) =>
+        node is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String ? $"'{v.GetValue<string>()}'" : PythonStr(node);
 
     private JsonNode? MultiAlloc(JsonObject op, bool dry, List<string> log)
     {
