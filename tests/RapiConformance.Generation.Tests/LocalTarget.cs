@@ -24,14 +24,14 @@ internal sealed class LocalTarget : IAsyncDisposable
 
     public RapiClient Sender { get; }
 
-    public static async Task<LocalTarget> StartAsync(IReadOnlyList<string> faults, CancellationToken cancellationToken = default)
+    public static async Task<LocalTarget> StartAsync(IReadOnlyList<string> faults, Profile? profile = null, CancellationToken cancellationToken = default)
     {
         var dir = Directory.CreateTempSubdirectory("rapi-fuzz-").FullName;
         var users = Path.Combine(dir, "users");
         await File.WriteAllTextAsync(users, $"{User} {Password} write\n", cancellationToken);
         var server = await ReferenceServer.StartAsync(new ServerOptions
         {
-            Profile = Profile.V3_0, Bind = "127.0.0.1", Port = 0, UseTls = false, UsersFile = users,
+            Profile = profile ?? Profile.V3_0, Bind = "127.0.0.1", Port = 0, UseTls = false, UsersFile = users,
             StateDirectory = null, Nodes = 3, Instances = 10, Seed = 1, Faults = faults,
         }, cancellationToken);
         return new LocalTarget(server, dir);
