@@ -93,6 +93,37 @@ public sealed class GanetiFidelityTests
         Assert.Equal(expected, (await f.GetAsync($"/2/instances/{instance}")).Json!["beparams"]!["maxmem"]!.ToJsonString());
     }
 
+    [Theory]
+    [InlineData("/2/modify", """{"hvparams":{"zzz":{"a":1}}}""", "HypervisorError", "Unknown hypervisor type 'zzz'")]
+    [InlineData("/2/modify", """{"hvparams":{"fake":{"zzz":1}}}""", "TypeEnforcementError", "Unknown parameter 'zzz'")]
+    [InlineData("/2/modify", """{"diskparams":{"plain":{"zzz":1}}}""", "TypeEnforcementError", "Unknown parameter 'zzz'")]
+    [InlineData("/2/modify", """{"os_hvp":{"fq":{"fake":{"x":1}}}}""", "TypeEnforcementError", "Unknown parameter 'x'")]
+    [InlineData("/2/modify", """{"ipolicy":{"pm":1}}""", "OpPrereqError", "Invalid key in new ipolicy: pm")]
+    [InlineData("/2/groups/default/modify", """{"ipolicy":{"n":87}}""", "OpPrereqError", "Invalid key in new ipolicy: n")]
+    [InlineData("/2/groups/default/modify", """{"ndparams":{"f014":"8K"}}""", "TypeEnforcementError", "Unknown parameter 'f014'")]
+    public async Task Parameter_map_keys_are_checked_like_Ganeti(string path, string body, string errorClass, string message)
+    {
+        // Seen on a live 3.0.2 (dry-run jobs); without these checks a fuzz run grew the group list past 64 MiB.
+        await using var f = await ServerFixture.StartAsync();
+        var before = (await f.GetAsync("/2/info")).Body;
+        var job = await f.WaitForJobAsync(await f.SubmitAsync(HttpMethod.Put, path, body));
+        Assert.Equal("error", job["status"]!.ToString());
+        Assert.Equal(errorClass, job["opresult"]![0]![0]!.ToString());
+        Assert.Equal(message, job["opresult"]![0]![1]![0]!.ToString());
+        Assert.Equal(before, (await f.GetAsync("/2/info")).Body);
+    }
+
+    [Theory]
+    [InlineData("""{"diskparams":{"zzz":{}}}""", "OP_CLUSTER_SET_PARAMS.diskparams")]
+    [InlineData("""{"nicparams":{"x":"y"}}""", "OP_CLUSTER_SET_PARAMS.nicparams")]
+    public async Task Map_keys_outside_the_opcode_enum_are_refused_at_submission(string body, string parameter)
+    {
+        await using var f = await ServerFixture.StartAsync();
+        var answer = await f.SendAsync(HttpMethod.Put, "/2/modify", "admin", body);
+        Assert.Equal(400, answer.Status);
+        Assert.Contains($"Parameter &#x27;{parameter}&#x27; fails validation", answer.Body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Filters_refuse_a_missing_body_like_Ganeti()
     {

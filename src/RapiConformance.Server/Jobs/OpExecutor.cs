@@ -23,6 +23,7 @@ public sealed partial class OpExecutor(ClusterState cluster, FaultSet faults)
         var id = Str(op, "OP_ID")!;
         var dry = op["dry_run"] is JsonValue d && d.GetValue<bool>() && !faults.Has(FaultIds.DryRunChanges);
         CheckCapabilities(id, op, dry);
+        CheckParameterMaps(id, op);
         return id switch
         {
             "OP_TAGS_SET" => SetTags(op, dry, add: true),

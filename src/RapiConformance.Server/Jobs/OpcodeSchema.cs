@@ -55,6 +55,8 @@ public static class OpcodeSchema
                 else if (schema["additionalProperties"] is JsonValue apv && apv.GetValueKind() == JsonValueKind.False) return false;
             }
             if (schema["required"] is JsonArray req && req.Any(r => !obj.ContainsKey(r!.GetValue<string>()))) return false;
+            // Ganeti's TDictOf(TElemOf ...): diskparams keyed by disk template, nicparams by NIC parameter.
+            if (schema["propertyNames"] is JsonObject names && obj.Any(p => !Matches(JsonValue.Create(p.Key), names))) return false;
         }
         return true;
     }
