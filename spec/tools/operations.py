@@ -363,7 +363,7 @@ OPERATIONS = [
        body={"override": {"disks": {
            "anyOf": [{"type": "array", "items": {"type": "integer", "minimum": 0, "maximum": 16,
                                                  "exclusiveMaximum": True}},
-                     {"type": "string", "pattern": r"^\d+(,\d+)*$"}],
+                     {"type": "string", "pattern": r"^(\s*\d+\s*(,\s*\d+\s*)*)?$"}],
            "description": "Disk indices: a list of integers or a comma-separated string such as \"0,2\""}}},
        query_special={
            "mode": {"description": "Legacy (used only when the body is empty)",
@@ -372,8 +372,9 @@ OPERATIONS = [
            "remote_node": {"description": "Legacy (used only when the body is empty)", "schema": S},
            "iallocator": {"description": "Legacy (used only when the body is empty)", "schema": S},
            "disks": {"description": "Legacy: comma-separated disk indices, e.g. 0,2",
-                     "schema": {"type": "string", "pattern": r"^\d+(,\d+)*$"}}},
-       notes=["'disks' may be a list of integers or a string such as \"0,2\" (a bad string gives 400).",
+                     "schema": {"type": "string", "pattern": r"^(\s*\d+\s*(,\s*\d+\s*)*)?$"}}},
+       notes=["'disks' may be a list of integers or a string such as \"0,2\" (a bad string gives 400; each part goes "
+              "through Python's int(), so spaces around numbers are fine; an empty string or list means every disk).",
               "The query arguments are used only when the body is empty.", N_REASON]),
     op("PUT", "/2/instances/{instance_name}/activate-disks", "activateInstanceDisks", "instances",
        "Activate an instance's disks", P25, "write", job=True, opcode="OP_INSTANCE_ACTIVATE_DISKS",

@@ -63,10 +63,16 @@ public static class InstanceWriteHandlers
             var body = req.Body is null or JsonObject { Count: 0 } ? Legacy(req, "remote_node", "mode", "disks", "iallocator") : Jobs.OpcodeBuilder.BodyObject(req.Body);
             if (body["disks"] is JsonValue dv && dv.GetValueKind() == System.Text.Json.JsonValueKind.String)
             {
+                // rlib2: an empty string is no disks at all (every disk); otherwise int() of each comma-separated part.
                 var text = dv.GetValue<string>();
-                var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries);
-                if (!parts.All(p => int.TryParse(p, out _))) throw RapiException.BadRequest($"Invalid disk index passed: {text}");
-                body["disks"] = new JsonArray(parts.Select(p => (JsonNode)int.Parse(p, System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+                if (text.Length == 0) body.Remove("disks");
+                else
+                {
+                    var parts = text.Split(',');
+                    if (parts.FirstOrDefault(p => !int.TryParse(p, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _)) is { } bad)
+                        throw RapiException.BadRequest($"Invalid disk index passed: invalid literal for int() with base 10: '{bad}'");
+                    body["disks"] = new JsonArray(parts.Select(p => (JsonNode)int.Parse(p, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+                }
             }
             return jobs.SubmitAsync(req, jobs.Build(req, "OP_INSTANCE_REPLACE_DISKS", Opcode, bodyOverride: body));
         });
