@@ -74,7 +74,13 @@ public sealed class Mutator(BodyRules rules)
         }
         foreach (var p in op.QueryParameters) list.AddRange(QueryMutations(p, request));
         foreach (var p in op.PathParameters.Where(p => p.Schema.Enumeration.Count == 0))
-            list.Add((MutationKind.OddPathName, Gen.Elements(OddNames).Select(odd => OddPath(p, request, odd))));
+        {
+            // Never the value the path already has (an unknown-entity name may itself be "-" or "_"): the
+            // mutation must change something.
+            var current = request.PathValues.GetValueOrDefault(p.Name);
+            var odd = OddNames.Where(n => n != current).ToArray();
+            list.Add((MutationKind.OddPathName, Gen.Elements(odd).Select(o => OddPath(p, request, o))));
+        }
         return list;
     }
 
