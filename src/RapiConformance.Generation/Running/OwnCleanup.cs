@@ -20,14 +20,14 @@ public static class OwnCleanup
         var problems = new List<string>();
         try
         {
-            foreach (var (kind, list, key, item) in new[]
+            foreach (var (kind, list, key, item, listOp) in new[]
                      {
-                         ("instance", "/2/instances", "id", "/2/instances/"),
-                         ("network", "/2/networks", "name", "/2/networks/"),
-                         ("group", "/2/groups", "name", "/2/groups/"),
+                         ("instance", "/2/instances", "id", "/2/instances/", "listInstances"),
+                         ("network", "/2/networks", "name", "/2/networks/", "listNetworks"),
+                         ("group", "/2/groups", "name", "/2/groups/", "listGroups"),
                      })
             {
-                if (available is not null && !available(kind == "instance" ? "listInstances" : kind == "group" ? "listGroups" : "listNetworks")) continue;
+                if (available is not null && !available(listOp)) continue; // not in the profile
                 var own = (await OwnFixture.NamesAsync(client, list, key, ct)).Where(OwnEntities.Owns).ToList();
                 var done = 0;
                 foreach (var name in own)

@@ -205,8 +205,8 @@ public sealed partial class OpExecutor
         foreach (var d in disks) CheckDiskIndex(i, d);
         if (newSecondary is not null)
         {
-            if (newSecondary.Offline) throw OpFailure.State($"Can't use offline node: {newSecondary.Name}");
-            if (newSecondary.Drained) throw OpFailure.State($"Can't use drained node {newSecondary.Name}");
+            RequireOnline(newSecondary);
+            RequireNotDrained(newSecondary);
             var free = newSecondary.DiskTotal - cluster.Index.DiskUsed(newSecondary.Name);
             if (i.DiskUsage > free)
                 throw OpFailure.NoResources($"Not enough disk space on target node {newSecondary.Name} vg xenvg: required {i.DiskUsage} MiB, available {free} MiB");
@@ -232,7 +232,7 @@ public sealed partial class OpExecutor
         if (nodes.Count > 0 && nodes.Count != current)
             throw OpFailure.Input($"Instance {i.Name} currently has {current} nodes, but {nodes.Count} replacement nodes were specified");
         var primary = nodes.Count > 0 ? nodes[0] : RequireNode(i.PrimaryNode);
-        if (Str(op, "iallocator") is null && primary.Offline) throw OpFailure.State($"Can't use offline node: {primary.Name}");
+        if (Str(op, "iallocator") is null) RequireOnline(primary);
         if (i.Disks.Count == 0 || i.DiskTemplate == "diskless") throw OpFailure.Input($"Instance '{i.Name}' has no disks");
         if (i.AdminState is not ("down" or "offline"))
             throw OpFailure.State($"Instance '{i.Name}' is marked to be {i.AdminState}, cannot recreate disks");
@@ -280,7 +280,7 @@ public sealed partial class OpExecutor
         if (target is not null)
         {
             RequireOnline(target);
-            if (target.Drained) throw OpFailure.State($"Can't use drained node {target.Name}");
+            RequireNotDrained(target);
         }
         else
         {
@@ -306,8 +306,14 @@ public sealed partial class OpExecutor
         return result;
     }
 
+    /// <summary>cmdlib's CheckNodeOnline and CheckNodeNotDrained, with their words.</summary>
     private static void RequireOnline(Node? node)
     {
         if (node is { Offline: true }) throw OpFailure.State($"Can't use offline node: {node.Name}");
+    }
+
+    private static void RequireNotDrained(Node node)
+    {
+        if (node.Drained) throw OpFailure.State($"Can't use drained node {node.Name}");
     }
 }
