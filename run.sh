@@ -11,7 +11,7 @@ CLI=src/RapiConformance.Cli/bin/Release/net10.0/rapi-conformance.dll
 STAMP=obj/.run-sh-build.stamp
 inputs_newer() {
   [[ -f "$STAMP" && -f "$CLI" ]] || return 0
-  [[ -n "$(find src tests bench spec suites known-deviations RapiConformance.sln ./*.props \
+  [[ -n "$(find src tests bench spec suites known-deviations RapiConformance.sln ./*.props ./*.targets global.json \
       -newer "$STAMP" -type f -not -path '*/bin/*' -not -path '*/obj/*' -print -quit 2>/dev/null)" ]]
 }
 build() {
