@@ -59,7 +59,8 @@ public sealed class ReferenceServer : IAsyncDisposable
         var cluster = LoadOrGenerate(store, options, defaults);
         cluster.LegacyShapes = options.Profile != Profile.V3_0;
         var executor = new OpExecutor(cluster, faults);
-        var jobs = new JobQueue(cluster, store, executor, faults, options.Time, options.JobWorkers, options.JobRunTime, options.KeepFinalizedJobs)
+        var durable = new DurableState(cluster, store);
+        var jobs = new JobQueue(cluster, durable, executor, faults, options.Time, options.JobWorkers, options.JobRunTime, options.KeepFinalizedJobs)
         {
             Drained = options.QueueDrained,
             Limit = options.QueueLimit,
@@ -73,7 +74,7 @@ public sealed class ReferenceServer : IAsyncDisposable
         ReadHandlers.Register(handlers, services);
         JobHandlers.Register(handlers, services);
         QueryHandlers.Register(handlers, services);
-        FilterHandlers.Register(handlers, services, store);
+        FilterHandlers.Register(handlers, services, durable);
         InstanceWriteHandlers.Register(handlers, submission);
         OtherWriteHandlers.Register(handlers, submission);
         var missing = handlers.Missing(services.Catalog).ToList();
@@ -113,14 +114,7 @@ public sealed class ReferenceServer : IAsyncDisposable
     {
         if (store.GetMeta("generated") is not null)
         {
-            ClusterConfig? config = null;
-            var others = new List<Entity>();
-            foreach (var (kind, json) in store.LoadEntities())
-            {
-                var e = EntityStore.Deserialize(kind, json);
-                if (e is ClusterConfig c) config = c; else others.Add(e);
-            }
-            if (config is null) throw new InvalidDataException($"the state in {store.Path} has no cluster object");
+            var (config, others) = EntityStore.LoadAll(store);
             var loaded = new ClusterState(config, defaults, options.Time);
             foreach (var e in others) loaded.Load(e);
             return loaded;

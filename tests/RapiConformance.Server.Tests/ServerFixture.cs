@@ -78,12 +78,15 @@ public sealed class ServerFixture : IAsyncDisposable
             lock (ValidationErrors) ValidationErrors.Add($"{method} {path} -> {answer.Status}: {e}");
     }
 
+    /// <summary>Answers may nest as deep as the server stores (bodies of hostile-input tests).</summary>
+    public static readonly System.Text.Json.JsonDocumentOptions Deep = new() { MaxDepth = 1000 };
+
     public async Task<JsonObject> WaitForJobAsync(long id, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
         while (true)
         {
-            var job = (JsonObject)JsonNode.Parse((await GetAsync($"/2/jobs/{id}", "reader")).Body)!;
+            var job = (JsonObject)JsonNode.Parse((await GetAsync($"/2/jobs/{id}", "reader")).Body, documentOptions: Deep)!;
             var status = job["status"]?.ToString();
             if (status is "success" or "error" or "canceled") return job;
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"job {id} still {status}");
@@ -115,5 +118,5 @@ public sealed class ServerFixture : IAsyncDisposable
 
 public sealed record Answer(int Status, string Body, string? ContentType, string WwwAuthenticate, string Server)
 {
-    public JsonNode? Json => JsonNode.Parse(Body);
+    public JsonNode? Json => JsonNode.Parse(Body, documentOptions: ServerFixture.Deep);
 }

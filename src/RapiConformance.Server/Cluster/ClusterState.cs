@@ -26,7 +26,7 @@ public sealed class ClusterState
 
     public object Sync { get; } = new();
 
-    public ClusterConfig Config { get; }
+    public ClusterConfig Config { get; private set; }
 
     public ClusterDefaults Defaults { get; }
 
@@ -128,6 +128,23 @@ public sealed class ClusterState
     public void InvalidateAll()
     {
         foreach (var e in _instances.Values.Concat<Entity>(_nodes.Values).Concat(_groups.Values).Concat(_networks.Values)) e.Invalidate();
+        Generation++;
+    }
+
+    /// <summary>
+    /// Replaces everything with what was loaded from storage (after a change could not be stored, memory goes
+    /// back to what is on disk). Call under <see cref="Sync"/> with no change recording under way.
+    /// </summary>
+    public void ReplaceAll(ClusterConfig config, IEnumerable<Entity> entities)
+    {
+        _instances.Clear();
+        _nodes.Clear();
+        _groups.Clear();
+        _networks.Clear();
+        _filters.Clear();
+        Config = config;
+        foreach (var e in entities) Load(e);
+        _index = null;
         Generation++;
     }
 

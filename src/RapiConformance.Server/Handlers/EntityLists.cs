@@ -83,7 +83,7 @@ public sealed class EntityLists(RapiServices services)
 
     private static byte[] Rewrite(byte[] json, Action<JsonObject> change)
     {
-        var o = (JsonObject)JsonNode.Parse(json)!;
+        var o = (JsonObject)Storage.StateJson.Parse(json);
         change(o);
         return Encoding.UTF8.GetBytes(o.ToJsonString(JsonOptions.Relaxed));
     }

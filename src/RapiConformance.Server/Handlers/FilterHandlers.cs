@@ -5,12 +5,12 @@ using RapiConformance.Server.Storage;
 
 namespace RapiConformance.Server.Handlers;
 
-/// <summary>Job filter rules (3.0): synchronous writes, durable before they are answered.</summary>
+/// <summary>Job filter rules (3.0): synchronous writes, durable before they are answered (rolled back when not).</summary>
 public static class FilterHandlers
 {
     private static readonly HashSet<string> Allowed = ["priority", "predicates", "action", "reason"];
 
-    public static void Register(HandlerRegistry r, RapiServices s, StateStore store)
+    public static void Register(HandlerRegistry r, RapiServices s, DurableState store)
     {
         r.Add("createFilter", req => SaveAsync(req, s, store, null));
         r.Add("replaceFilter", req => SaveAsync(req, s, store, req["filter_uuid"]));
@@ -30,7 +30,7 @@ public static class FilterHandlers
         });
     }
 
-    private static async Task<RapiResult> SaveAsync(RapiRequest req, RapiServices s, StateStore store, string? uuid)
+    private static async Task<RapiResult> SaveAsync(RapiRequest req, RapiServices s, DurableState store, string? uuid)
     {
         // Ganeti's checkFilterParameters refuses any body that is not a dict, a missing one included.
         var body = req.Body is JsonObject o ? (JsonObject)o.DeepClone()
@@ -78,11 +78,11 @@ public static class FilterHandlers
         _ => false,
     };
 
-    private static Task Persist(StateStore store, ChangeSet changes)
+    private static Task Persist(DurableState store, ChangeSet changes)
     {
         var write = new StoreWrite();
         foreach (var e in changes.Changed) write.Entities.Add((e.Uuid, e.Kind.ToString(), EntityStore.Serialize(e)));
         foreach (var (uuid, _) in changes.Removed) write.DeletedEntities.Add(uuid);
-        return store.WriteAsync(write);
+        return store.CommitAsync(write);
     }
 }

@@ -93,7 +93,7 @@ public static class QueryHandlers
                 "filter" => c.Filters,
                 _ => [],
             };
-            return entities.Select(e => (JsonObject)JsonNode.Parse(EntityJson.Of(c, e))!).ToList();
+            return entities.Select(e => (JsonObject)Storage.StateJson.Parse(EntityJson.Of(c, e))).ToList();
         }
     }
 

@@ -5,5 +5,5 @@ namespace RapiConformance.Server.Http;
 
 public static class JsonOptions
 {
-    public static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = ServerLimits.MaxStoredDepth };
 }

@@ -85,6 +85,9 @@ public sealed class RapiPipeline(RapiServices services, HandlerRegistry handlers
         }).ConfigureAwait(false);
     }
 
+    /// <summary>Invalid UTF-8 in a body is refused (400), as Ganeti refuses it, not stored as U+FFFD.</summary>
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private async Task<(JsonNode? Body, bool HasBody)> ReadBodyAsync(HttpContext context)
     {
         var request = context.Request;
@@ -106,9 +109,14 @@ public sealed class RapiPipeline(RapiServices services, HandlerRegistry handlers
         if (!contentType.Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase)) throw new RapiException(415);
         try
         {
-            var text = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            var text = StrictUtf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
             if (string.IsNullOrWhiteSpace(text)) return (null, false);
-            return (JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 256 }), true);
+            return (JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = ServerLimits.MaxBodyDepth }), true);
+        }
+        catch (JsonException e) when (e.Message.Contains("maximum configured depth", StringComparison.Ordinal))
+        {
+            if (services.Faults.Has(FaultIds.InvalidInputAccepted)) return (null, false);
+            throw RapiException.BadRequest($"Unable to parse JSON data: nested deeper than {ServerLimits.MaxBodyDepth} levels");
         }
         catch (Exception e) when (e is JsonException or DecoderFallbackException or ArgumentException)
         {

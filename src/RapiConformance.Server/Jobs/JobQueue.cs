@@ -20,6 +20,7 @@ public sealed class JobQueue : IAsyncDisposable
     private readonly BlockingCollection<Job> _pending = new(new ConcurrentQueue<Job>());
     private readonly ClusterState _cluster;
     private readonly StateStore _store;
+    private readonly DurableState _durable;
     private readonly OpExecutor _executor;
     private readonly OpResolver _resolver;
     private readonly FaultSet _faults;
@@ -33,21 +34,22 @@ public sealed class JobQueue : IAsyncDisposable
     private int _held;
     private volatile bool _drained;
 
-    public JobQueue(ClusterState cluster, StateStore store, OpExecutor executor, FaultSet faults, TimeProvider time,
+    public JobQueue(ClusterState cluster, DurableState durable, OpExecutor executor, FaultSet faults, TimeProvider time,
         int workers, TimeSpan runTime, int keepFinalized)
     {
         _cluster = cluster;
-        _store = store;
+        _durable = durable;
+        _store = durable.Store;
         _executor = executor;
         _resolver = new OpResolver(cluster);
         _faults = faults;
         _time = time;
         _runTime = runTime;
         _keepFinalized = keepFinalized;
-        _lastId = store.MaxJobId();
-        foreach (var json in store.LoadLiveJobs())
+        _lastId = _store.MaxJobId();
+        foreach (var json in _store.LoadLiveJobs())
         {
-            var job = Job.FromStored((JsonObject)JsonNode.Parse(json)!);
+            var job = Job.FromStored((JsonObject)StateJson.Parse(json));
             // A job that was running when the server stopped left no change behind (its changes commit with
             // its end), so it runs again from the start.
             for (var i = 0; i < job.OpStatus.Count; i++)
@@ -110,7 +112,7 @@ public sealed class JobQueue : IAsyncDisposable
         var id = Interlocked.Increment(ref _lastId);
         var job = NewJob(id, ops);
         var write = new StoreWrite();
-        write.Jobs.Add((id, false, false, job.ToStored().ToJsonString()));
+        write.Jobs.Add((id, false, false, job.ToStored().ToJsonString(StateJson.Options)));
         await _store.WriteAsync(write).WaitAsync(ct).ConfigureAwait(false);
         _live[id] = job;
         if (!_faults.Has(FaultIds.LostJob) || id % 5 != 0) Enqueue(job);
@@ -139,7 +141,7 @@ public sealed class JobQueue : IAsyncDisposable
     {
         if (_live.TryGetValue(id, out var job)) return job;
         var json = _store.LoadJob(id);
-        return json is null ? null : Job.FromStored((JsonObject)JsonNode.Parse(json)!);
+        return json is null ? null : Job.FromStored((JsonObject)StateJson.Parse(json));
     }
 
     /// <summary>Jobs not archived, by id.</summary>
@@ -165,7 +167,7 @@ public sealed class JobQueue : IAsyncDisposable
                 }
                 job.EndTs = Timestamp();
                 job.NotifyChanged();
-                persist = job.ToStored().ToJsonString();
+                persist = job.ToStored().ToJsonString(StateJson.Options);
                 answer = (true, $"Job {id} canceled");
             }
             else if (status == JobStatus.Waiting)
@@ -308,24 +310,22 @@ public sealed class JobQueue : IAsyncDisposable
             }
             _executor.SubmitJob = null;
             var changes = _cluster.EndChanges();
-            string stored;
-            lock (job.Sync)
-            {
-                var snapshot = Job.FromStored(job.ToStored());
-                for (var i = 0; i < results.Count; i++)
-                {
-                    snapshot.OpStatus[i] = results[i].Status;
-                    snapshot.OpResult[i] = results[i].Result?.DeepClone();
-                }
-                snapshot.StartTs = job.StartTs;
-                snapshot.EndTs = Timestamp();
-                stored = snapshot.ToStored().ToJsonString();
-            }
             var write = new StoreWrite();
-            write.Jobs.Add((job.Id, true, false, stored));
-            foreach (var child in children) write.Jobs.Add((child.Id, false, false, child.ToStored().ToJsonString()));
-            foreach (var e in changes.Changed) write.Entities.Add((e.Uuid, e.Kind.ToString(), EntityStore.Serialize(e)));
-            foreach (var (uuid, _) in changes.Removed) write.DeletedEntities.Add(uuid);
+            try
+            {
+                write.Jobs.Add((job.Id, true, false, StoredEnd(job, results)));
+                foreach (var child in children) write.Jobs.Add((child.Id, false, false, child.ToStored().ToJsonString(StateJson.Options)));
+                foreach (var e in changes.Changed) write.Entities.Add((e.Uuid, e.Kind.ToString(), EntityStore.Serialize(e)));
+                foreach (var (uuid, _) in changes.Removed) write.DeletedEntities.Add(uuid);
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException)
+            {
+                // A change the store cannot write (the body limits should make this impossible): memory goes back
+                // to the disk's state and the job ends in error instead of running forever.
+                _durable.RollBackNow();
+                EndUnstored(job, children.Count, e.Message);
+                return;
+            }
             // Published by the writer thread once the batch holding this write has committed; the worker goes on.
             write.Committed = () =>
             {
@@ -336,8 +336,73 @@ public sealed class JobQueue : IAsyncDisposable
                 }
                 Publish(job, results);
             };
-            // Enqueued under the cluster lock, so the store sees changes in the order they were applied.
-            ReportFailure(_store.WriteAsync(write), job.Id);
+            // Enqueued under the cluster lock, so the store sees changes in the order they were applied. When the
+            // commit fails, memory is rolled back first; then the job ends in error (stored once the disk takes it).
+            _durable.CommitAsync(write).ContinueWith(t => EndUnstored(job, children.Count, t.Exception!.GetBaseException().Message),
+                CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>The stored form of a job with its opcodes' ends.</summary>
+    private string StoredEnd(Job job, List<(string Status, JsonNode? Result)> results)
+    {
+        lock (job.Sync)
+        {
+            var snapshot = Job.FromStored(job.ToStored());
+            for (var i = 0; i < results.Count; i++)
+            {
+                snapshot.OpStatus[i] = results[i].Status;
+                snapshot.OpResult[i] = results[i].Result?.DeepClone();
+            }
+            snapshot.StartTs = job.StartTs;
+            snapshot.EndTs = Timestamp();
+            return snapshot.ToStored().ToJsonString(StateJson.Options);
+        }
+    }
+
+    /// <summary>
+    /// A job whose result could not be stored: none of its changes stayed (memory was rolled back), the jobs it
+    /// would have submitted are dropped, and it ends in error, published once that end is on disk (retried each
+    /// second until the store takes writes again, so the queue carries on when space returns).
+    /// </summary>
+    private void EndUnstored(Job job, int droppedChildren, string reason)
+    {
+        Interlocked.Add(ref _held, -droppedChildren);
+        var failure = new OpFailure("OpExecError", $"The job's result could not be stored ({reason}); none of its changes were applied", null);
+        var results = job.Ops.Select(_ => (JobStatus.Error, (JsonNode?)failure.ToResult())).ToList();
+        _ = StoreEndUntilDurableAsync(job, results);
+    }
+
+    private async Task StoreEndUntilDurableAsync(Job job, List<(string Status, JsonNode? Result)> results)
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            var write = new StoreWrite { Committed = () => Publish(job, results) };
+            write.Jobs.Add((job.Id, true, false, StoredEnd(job, results)));
+            try
+            {
+                await _durable.CommitAsync(write).ConfigureAwait(false);
+                return;
+            }
+            catch (StoreFailedException)
+            {
+            }
+            catch (InvalidOperationException)
+            {
+                return; // the store is closed: the job runs again after the next start
+            }
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), _time, _stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
         }
     }
 
@@ -361,7 +426,7 @@ public sealed class JobQueue : IAsyncDisposable
     private void PersistEnd(Job job)
     {
         var write = new StoreWrite { Committed = () => Finalized(job.Id) };
-        lock (job.Sync) write.Jobs.Add((job.Id, true, false, job.ToStored().ToJsonString()));
+        lock (job.Sync) write.Jobs.Add((job.Id, true, false, job.ToStored().ToJsonString(StateJson.Options)));
         ReportFailure(_store.WriteAsync(write), job.Id);
     }
 

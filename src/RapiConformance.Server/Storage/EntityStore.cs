@@ -6,7 +6,7 @@ namespace RapiConformance.Server.Storage;
 /// <summary>The stored form of cluster entities (their model, not their RAPI view).</summary>
 public static class EntityStore
 {
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = false };
+    private static readonly JsonSerializerOptions Options = StateJson.Options;
 
     public static string Serialize(Entity e) => e switch
     {
@@ -29,6 +29,19 @@ public static class EntityStore
         nameof(EntityKind.Cluster) => JsonSerializer.Deserialize<ClusterConfig>(json, Options)!,
         _ => throw new InvalidDataException($"unknown entity kind '{kind}' in the state store"),
     };
+
+    /// <summary>Every entity in the store: the cluster object and the others.</summary>
+    public static (ClusterConfig Config, List<Entity> Others) LoadAll(StateStore store)
+    {
+        ClusterConfig? config = null;
+        var others = new List<Entity>();
+        foreach (var (kind, json) in store.LoadEntities())
+        {
+            var e = Deserialize(kind, json);
+            if (e is ClusterConfig c) config = c; else others.Add(e);
+        }
+        return (config ?? throw new InvalidDataException($"the state in {store.Path} has no cluster object"), others);
+    }
 
     public static IEnumerable<Entity> All(ClusterState c) =>
         new Entity[] { c.Config }.Concat(c.Groups).Concat(c.Networks).Concat(c.Nodes).Concat(c.Instances).Concat(c.Filters);

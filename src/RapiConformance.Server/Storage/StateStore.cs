@@ -20,6 +20,9 @@ public sealed class StateStore : IAsyncDisposable
     private readonly SemaphoreSlim _checkpointWanted = new(0);
     private bool _closed;
     private int _pagesSinceCheckpoint;
+    private Exception? _failure;
+    private long _pageLimit;
+    private long _pageLimitApplied;
 
     /// <summary>WAL pages written after which the checkpoint thread is woken (besides once a second).</summary>
     private const int CheckpointPages = 4000;
@@ -28,6 +31,10 @@ public sealed class StateStore : IAsyncDisposable
     {
         Directory.CreateDirectory(directory);
         Path = System.IO.Path.Combine(directory, "rapi-state.db");
+        // SQLite treats a 0-byte file as a new database: the server would start a fresh cluster on a truncated
+        // state file and silently lose every job. Refuse it instead.
+        if (File.Exists(Path) && new FileInfo(Path).Length == 0)
+            throw new InvalidDataException($"the state database {Path} is empty (0 bytes): it was truncated or not written; remove it to start a fresh cluster");
         _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true }.ToString();
         _writeConnection = new SqliteConnection(_connectionString);
         _writeConnection.Open();
@@ -52,6 +59,40 @@ public sealed class StateStore : IAsyncDisposable
     public long Commits => Interlocked.Read(ref _commits);
 
     private long _commits;
+
+    /// <summary>
+    /// Set after a commit failed (disk full, I/O error): every write already queued was computed on top of the
+    /// failed one, so it fails too, without being tried, until <see cref="Resume"/> (after the owner has put
+    /// memory back to what is on disk).
+    /// </summary>
+    public Exception? Failure => Volatile.Read(ref _failure);
+
+    /// <summary>Lets writes through again after a failure.</summary>
+    public void Resume() => Volatile.Write(ref _failure, null);
+
+    /// <summary>Completes (never faults) once every write queued before it has committed or failed.</summary>
+    public Task Barrier()
+    {
+        var marker = new StoreWrite();
+        try
+        {
+            return WriteAsync(marker).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+        catch (InvalidOperationException)
+        {
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>
+    /// Caps the database at its current size plus <paramref name="pages"/> pages (SQLite's max_page_count), so
+    /// a commit that needs more fails with SQLITE_FULL ("database or disk is full"), as on a full disk. For
+    /// tests of the full-disk path; applied by the writer thread before its next batch.
+    /// </summary>
+    public void LimitGrowth(long pages) => Volatile.Write(ref _pageLimit, -pages - 1);
+
+    /// <summary>Lifts <see cref="LimitGrowth"/> (space returned).</summary>
+    public void LiftGrowthLimit() => Volatile.Write(ref _pageLimit, long.MaxValue);
 
     public Task WriteAsync(StoreWrite write)
     {
@@ -183,6 +224,12 @@ public sealed class StateStore : IAsyncDisposable
         using var archCmd = Prepare("UPDATE jobs SET archived=1 WHERE id=$a", 1);
         while (TakeBatch(batch))
         {
+            if (Failure is { } earlier)
+            {
+                foreach (var w in batch) w.Done.TrySetException(new StoreFailedException("not stored: an earlier write failed", earlier));
+                continue;
+            }
+            ApplyPageLimit();
             try
             {
                 using var tx = _writeConnection.BeginTransaction();
@@ -199,7 +246,9 @@ public sealed class StateStore : IAsyncDisposable
             }
             catch (Exception e)
             {
-                foreach (var w in batch) w.Done.TrySetException(e);
+                Volatile.Write(ref _failure, e);
+                Console.Error.WriteLine($"rapi-conformance: could not store {batch.Count} change(s) in {Path}: {e.Message}");
+                foreach (var w in batch) w.Done.TrySetException(new StoreFailedException(e.Message, e));
                 continue;
             }
             foreach (var w in batch)
@@ -218,6 +267,22 @@ public sealed class StateStore : IAsyncDisposable
             if (Interlocked.Add(ref _pagesSinceCheckpoint, batch.Count + 1) >= CheckpointPages && _checkpointWanted.CurrentCount == 0)
                 _checkpointWanted.Release();
         }
+    }
+
+    private void ApplyPageLimit()
+    {
+        var wanted = Volatile.Read(ref _pageLimit);
+        if (wanted == 0 || wanted == _pageLimitApplied) return;
+        long pages = long.MaxValue;
+        if (wanted < 0)
+        {
+            using var count = _writeConnection.CreateCommand();
+            count.CommandText = "PRAGMA page_count;";
+            pages = (long)count.ExecuteScalar()! + (-wanted - 1);
+        }
+        // SQLite caps the value at its own maximum (4294967294), so long.MaxValue lifts the limit.
+        Execute(_writeConnection, $"PRAGMA max_page_count={Math.Min(pages, 4294967294L)};");
+        _pageLimitApplied = wanted;
     }
 
     /// <summary>
@@ -288,3 +353,6 @@ public sealed class StateStore : IAsyncDisposable
         SqliteConnection.ClearAllPools();
     }
 }
+
+/// <summary>A write the state store could not commit (the message says why: disk full, I/O error, ...).</summary>
+public sealed class StoreFailedException(string message, Exception inner) : Exception(message, inner);
