@@ -18,4 +18,35 @@ public static class ServerLimits
     /// limit plus room for that wrapping; whatever the parser accepted can always be saved and loaded again.
     /// </summary>
     public const int MaxStoredDepth = MaxBodyDepth + 64;
+
+    /// <summary>
+    /// Longest string (or object key) in a request body, in characters. Ganeti's own strings are short: host
+    /// names 255, tags 128; the longest documented values (X509 PEM blobs of remote import/export) are a few
+    /// KiB. Without a bound a 4 MB name was copied into the job, the entity and every cached view.
+    /// </summary>
+    public const int MaxStringLength = 65536;
+
+    /// <summary>The first string or key longer than <see cref="MaxStringLength"/>, or null.</summary>
+    public static int? OversizedString(System.Text.Json.Nodes.JsonNode? node)
+    {
+        switch (node)
+        {
+            case System.Text.Json.Nodes.JsonObject o:
+                foreach (var (k, v) in o)
+                {
+                    if (k.Length > MaxStringLength) return k.Length;
+                    if (OversizedString(v) is { } n) return n;
+                }
+                return null;
+            case System.Text.Json.Nodes.JsonArray a:
+                foreach (var v in a)
+                    if (OversizedString(v) is { } n) return n;
+                return null;
+            case System.Text.Json.Nodes.JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.String:
+                var length = v.GetValue<string>().Length;
+                return length > MaxStringLength ? length : null;
+            default:
+                return null;
+        }
+    }
 }

@@ -23,7 +23,7 @@ public static class JobHandlers
         });
         r.Add("getJob", req =>
         {
-            var id = long.Parse(req["job_id"], CultureInfo.InvariantCulture);
+            var id = JsonNumbers.WrapToInt64(req["job_id"]);
             var job = s.Jobs.Find(id);
             if (job is null)
             {
@@ -36,7 +36,7 @@ public static class JobHandlers
         });
         r.Add("cancelJob", async req =>
         {
-            var id = long.Parse(req["job_id"], CultureInfo.InvariantCulture);
+            var id = JsonNumbers.WrapToInt64(req["job_id"]);
             var (ok, message) = await s.Jobs.CancelAsync(id).ConfigureAwait(false);
             return RapiResult.Json(new JsonArray(ok, message));
         });
@@ -59,7 +59,7 @@ public static class JobHandlers
         var serial = serialNode is null ? -1 : serialNode.Long();
         var fields = fieldsArray.Select(f => f!.GetValue<string>()).ToList();
 
-        var id = long.Parse(req["job_id"], CultureInfo.InvariantCulture);
+        var id = JsonNumbers.WrapToInt64(req["job_id"]);
         var job = s.Jobs.Find(id) ?? throw new RapiException(404);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(req.Aborted);
         timeout.CancelAfter(s.Options.JobWaitTimeout);

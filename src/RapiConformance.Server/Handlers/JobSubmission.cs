@@ -31,7 +31,8 @@ public sealed class JobSubmission(RapiServices services)
                 case "auto_promote": s[name] = req.IsSet("auto-promote"); break;
                 case "static": s[name] = req.IsSet("static"); break;
                 case "ignore_failures": s[name] = false; break;
-                case "disk": s[name] = long.Parse(req["disk_index"], CultureInfo.InvariantCulture); break;
+                // Digits beyond 64 bits stay a number and fail the opcode's check (400, "fails validation"), as on Ganeti.
+                case "disk": s[name] = JsonNode.Parse(req["disk_index"]); break;
             }
         }
         return s;

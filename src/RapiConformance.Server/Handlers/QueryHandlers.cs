@@ -40,10 +40,11 @@ public static class QueryHandlers
         var resource = Resource(req);
         var rows = Rows(s, resource);
         var defs = Definitions(s, resource, rows);
+        var regexes = filter is null ? new Dictionary<string, Regex>() : CompileRegexes(filter, resource, fields);
         var data = new JsonArray();
         foreach (var row in rows)
         {
-            if (filter is not null && !Matches(filter, row)) continue;
+            if (filter is not null && !Matches(filter, row, regexes)) continue;
             data.Add(new JsonArray(fields.Select(f => (JsonNode)Cell(defs, row, f)).ToArray()));
         }
         return RapiResult.Json(new JsonObject
@@ -160,16 +161,49 @@ public static class QueryHandlers
         };
     }
 
+    /// <summary>
+    /// Compiles every "=~" pattern of a filter once, with .NET's non-backtracking engine: matching takes time
+    /// linear in the input, so no pattern can burn a CPU (Ganeti uses PCRE, which backtracks). A pattern that
+    /// does not compile, or needs backtracking (backreferences, lookarounds), is refused as Ganeti refuses a bad
+    /// pattern: 502 "Failed to parse request: Cannot convert value ..., error: (1,"...")".
+    /// </summary>
+    private static Dictionary<string, Regex> CompileRegexes(JsonArray filter, string resource, List<string> fields)
+    {
+        var found = new Dictionary<string, Regex>(StringComparer.Ordinal);
+        void Walk(JsonArray f)
+        {
+            if (f.Count == 3 && f[0]?.ToString() == "=~" && f[2] is JsonValue pv && pv.GetValueKind() == JsonValueKind.String)
+            {
+                var pattern = pv.GetValue<string>();
+                if (found.ContainsKey(pattern)) return;
+                try
+                {
+                    found[pattern] = new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+                }
+                catch (Exception e) when (e is ArgumentException or NotSupportedException)
+                {
+                    var request = new JsonArray(resource, new JsonArray(fields.Select(x => (JsonNode)x).ToArray()), filter.DeepClone());
+                    var why = e is RegexParseException rp ? rp.Error.ToString() : "needs backtracking, which the reference server does not do";
+                    throw new RapiException(502, $"Failed to parse request: Cannot convert value '{PythonHttp.JsonDumps(request)}', error: (1,\"{why}: {pattern}\")");
+                }
+                return;
+            }
+            foreach (var x in f) if (x is JsonArray a) Walk(a);
+        }
+        Walk(filter);
+        return found;
+    }
+
     /// <summary>Ganeti's query filter language: ["=", field, value], ["&", ...], ["|", ...], ["!", f], ["=~", field, re], ["?", field], comparisons.</summary>
-    private static bool Matches(JsonArray filter, JsonObject row)
+    private static bool Matches(JsonArray filter, JsonObject row, Dictionary<string, Regex> regexes)
     {
         if (filter.Count == 0) return true;
         var op = filter[0]?.ToString();
         switch (op)
         {
-            case "&": return filter.Skip(1).All(f => f is JsonArray a && Matches(a, row));
-            case "|": return filter.Skip(1).Any(f => f is JsonArray a && Matches(a, row));
-            case "!": return filter.Count > 1 && filter[1] is JsonArray n && !Matches(n, row);
+            case "&": return filter.Skip(1).All(f => f is JsonArray a && Matches(a, row, regexes));
+            case "|": return filter.Skip(1).Any(f => f is JsonArray a && Matches(a, row, regexes));
+            case "!": return filter.Count > 1 && filter[1] is JsonArray n && !Matches(n, row, regexes);
             case "?":
                 var (ok, v) = Value(row, filter[1]?.ToString() ?? "");
                 return ok && v is not null && v.ToJsonString() is not ("false" or "0" or "\"\"" or "[]" or "{}");
@@ -182,7 +216,7 @@ public static class QueryHandlers
         {
             "=" or "==" => JsonNode.DeepEquals(value, operand),
             "!=" => !JsonNode.DeepEquals(value, operand),
-            "=~" => value is JsonValue sv && Regex.IsMatch(sv.ToString(), operand?.ToString() ?? "", RegexOptions.None, TimeSpan.FromSeconds(1)),
+            "=~" => value is JsonValue sv && regexes.TryGetValue(operand?.ToString() ?? "", out var re) && re.IsMatch(sv.ToString()),
             "=[]" => value is JsonArray list && list.Any(x => JsonNode.DeepEquals(x, operand)),
             "<" or ">" or "<=" or ">=" => Compare(value, operand, op),
             _ => throw RapiException.BadRequest($"Unknown filter operator '{op}'"),

@@ -41,6 +41,15 @@ public sealed class RapiPipeline(RapiServices services, HandlerRegistry handlers
         {
             // The client went away.
         }
+        catch (BadHttpRequestException e) when (!response.HasStarted)
+        {
+            // Kestrel found the request itself broken while the body was read (bad chunk framing, a body slower
+            // than the minimum data rate, ...): the client's fault, so its 4xx with Ganeti's error body, and the
+            // connection closes (its framing can no longer be trusted).
+            response.Headers.Connection = "close";
+            var status = e.StatusCode is >= 400 and < 500 ? e.StatusCode : 400;
+            await ErrorBody.WriteAsync(response, status, e.Message, true, true, CancellationToken.None).ConfigureAwait(false);
+        }
         catch (Exception e) when (!response.HasStarted)
         {
             await ErrorBody.WriteAsync(response, 500, e.Message, true, true, ct).ConfigureAwait(false);
@@ -111,7 +120,10 @@ public sealed class RapiPipeline(RapiServices services, HandlerRegistry handlers
         {
             var text = StrictUtf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
             if (string.IsNullOrWhiteSpace(text)) return (null, false);
-            return (JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = ServerLimits.MaxBodyDepth }), true);
+            var parsed = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = ServerLimits.MaxBodyDepth });
+            if (ServerLimits.OversizedString(parsed) is { } length)
+                throw RapiException.BadRequest($"Invalid body: a string of {length} characters (at most {ServerLimits.MaxStringLength})");
+            return (parsed, true);
         }
         catch (JsonException e) when (e.Message.Contains("maximum configured depth", StringComparison.Ordinal))
         {

@@ -151,7 +151,7 @@ public sealed class JobQueue : IAsyncDisposable
     public async Task<(bool Success, string Message)> CancelAsync(long id)
     {
         var job = Find(id);
-        if (job is null) return (false, $"Job {id} not found");
+        if (job is null) return (false, $"Job {id} not found in queue"); // real Ganeti 3.0.2's text
         string? persist = null;
         (bool, string) answer;
         lock (job.Sync)

@@ -208,6 +208,8 @@ public sealed partial class OpExecutor(ClusterState cluster, FaultSet faults)
     private static long ParseUnit(string key, JsonValue value)
     {
         var text = value.GetValueKind() == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : PythonStr(value);
+        // Python's json reads 1e400 as float inf, whose str() is "inf": Ganeti's ParseUnit finds no number in it.
+        if (value.GetValueKind() == System.Text.Json.JsonValueKind.Number && !double.IsFinite(value.Num())) text = value.Num() > 0 ? "inf" : "-inf";
         var m = System.Text.RegularExpressions.Regex.Match(text, @"^([.\d]+)\s*([a-zA-Z]+)?$");
         if (!m.Success || !double.TryParse(m.Groups[1].Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var size))
             throw new OpFailure("TypeEnforcementError", $"'{key}' (value {text}) is not a valid size. error: Invalid format", null);
@@ -219,6 +221,9 @@ public sealed partial class OpExecutor(ClusterState cluster, FaultSet faults)
             "t" or "tb" or "tib" => 1024 * 1024,
             _ => throw new OpFailure("TypeEnforcementError", $"'{key}' (value {text}) is not a valid size. error: Unknown unit: {m.Groups[2].Value}", null),
         };
+        // Python keeps any size (ints have no bound); the reference server stores 64 bits and refuses beyond.
+        if (!double.IsFinite(size) || Math.Ceiling(size) >= 9.2233720368547758E18 - 4096)
+            throw new OpFailure("TypeEnforcementError", $"'{key}' (value {text}) is not a valid size. error: larger than the reference server's 64-bit limit", null);
         var whole = (long)Math.Ceiling(size);
         return whole % 4 == 0 ? whole : whole + 4 - whole % 4;
     }
@@ -228,7 +233,15 @@ public sealed partial class OpExecutor(ClusterState cluster, FaultSet faults)
         switch (value.GetValueKind())
         {
             case System.Text.Json.JsonValueKind.Number:
-                return (long)Math.Truncate(value.Num());
+            {
+                // Python's int(): exact for ints, truncating for floats; int(inf) fails. Beyond 64 bits the
+                // reference server refuses what Python would keep (documented in docs/server.md).
+                if (value.TryInteger(out var exact)) return exact;
+                var d = value.Num();
+                if (!double.IsFinite(d) || Math.Abs(Math.Truncate(d)) >= 9.2233720368547758E18 || !value.ToJsonString().AsSpan().ContainsAny(".eE"))
+                    throw new OpFailure("TypeEnforcementError", $"'{key}' (value {(double.IsFinite(d) ? value.ToJsonString() : d > 0 ? "inf" : "-inf")}) is not a valid integer", null);
+                return (long)Math.Truncate(d);
+            }
             case System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False:
                 return value.GetValue<bool>() ? 1 : 0;
             case System.Text.Json.JsonValueKind.String when long.TryParse(value.GetValue<string>().Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n):

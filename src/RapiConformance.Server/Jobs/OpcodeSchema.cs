@@ -80,9 +80,6 @@ public static class OpcodeSchema
         };
     }
 
-    private static bool IsWhole(JsonNode n)
-    {
-        var d = n.Num();
-        return Math.Floor(d) == d && !n.ToJsonString().Contains('.', StringComparison.Ordinal);
-    }
+    // Python's json reads digits as int and anything with '.', 'e' or 'E' as float; ht.TInt takes only ints.
+    private static bool IsWhole(JsonNode n) => n.IsInteger();
 }
