@@ -109,6 +109,45 @@ public sealed class RequestTargetTests
         Assert.Equal(unknown, Encoding.ASCII.GetString(await RequestTargetFilter.RewriteAsync([Encoding.ASCII.GetBytes(unknown)])));
     }
 
+    [Fact]
+    public async Task A_head_with_bare_LF_line_ends_is_forwarded_untouched_whatever_the_pieces()
+    {
+        // Kestrel takes a bare LF as a line end: the filter must not read this head as running on into the body
+        // (which used to rewrite the body's %00 and spill two bytes into the next request).
+        const string body = "{\"group_name\": \"smug%00x\" }\r\n\r\n";
+        foreach (var input in new[]
+        {
+            // One bare LF hides the Content-Length line from a reader that splits on CRLF only.
+            $"POST /2/groups HTTP/1.1\r\nHost: x\nContent-Length: {body.Length}\r\nContent-Type: application/json\r\n\r\n{body}GET /%00 HTTP/1.1\r\n\r\n",
+            $"POST /2/groups HTTP/1.1\nHost: x\nContent-Type: application/json\nContent-Length: {body.Length}\n\n{body}GET /%00 HTTP/1.1\r\n\r\n",
+        })
+        {
+            var bytes = Encoding.ASCII.GetBytes(input);
+            foreach (var size in new[] { 1, 2, 5, 64, bytes.Length })
+                Assert.Equal(input, Encoding.ASCII.GetString(await RequestTargetFilter.RewriteAsync(bytes.Chunk(size).ToList())));
+        }
+    }
+
+    [Fact]
+    public async Task A_bare_LF_request_stores_its_body_as_sent()
+    {
+        await using var f = await ServerFixture.StartAsync();
+        using var client = new TcpClient();
+        await client.ConnectAsync("127.0.0.1", f.Server.BaseUri.Port);
+        await using var stream = client.GetStream();
+        const string body = "{\"group_name\": \"smug%00x\" }\r\n\r\n";
+        var request = $"POST /2/groups HTTP/1.1\r\nHost: x\nContent-Length: {body.Length}\r\n{Auth}Content-Type: application/json\r\nConnection: close\r\n\r\n{body}";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        var answer = await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.StartsWith("HTTP/1.1 200", answer, StringComparison.Ordinal);
+        var id = long.Parse(answer[(answer.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("success", (await f.WaitForJobAsync(id))["status"]!.ToString());
+        var groups = (await f.GetAsync("/2/groups")).Body;
+        Assert.Contains("smug%00x", groups, StringComparison.Ordinal);
+        Assert.DoesNotContain("smug%2500x", groups, StringComparison.Ordinal);
+    }
+
     private static void AssertJson(string expected, string actual) =>
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(actual)), actual);
 

@@ -14,7 +14,8 @@ namespace RapiConformance.Server.Http;
 /// error body), and so does the pipeline for "%2500" (a '%' never matches a route). Everything else is passed on
 /// unchanged: the filter follows the HTTP/1.1 framing (request head, Content-Length or chunked body) so that bytes
 /// inside a body are never touched, and once the framing is something it does not follow (a malformed head, a
-/// transfer coding other than chunked) it forwards the rest of the connection as it is and lets Kestrel answer.
+/// transfer coding other than chunked, a line ending in a bare LF) it forwards the rest of the connection as it is
+/// and lets Kestrel answer.
 /// </summary>
 public sealed class RequestTargetFilter
 {
@@ -183,21 +184,46 @@ public sealed class RequestTargetFilter
         _afterBody = State.ChunkLine;
     }
 
-    /// <summary>The position just after the "\r\n\r\n" that ends a request head, if the buffer holds it.</summary>
+    /// <summary>
+    /// The position just after the empty line that ends a request head, if the buffer holds it. Lines may end in
+    /// CRLF or a bare LF, as Kestrel reads them, so both find the same end (a head whose lines end in bare LF is
+    /// then forwarded untouched, see <see cref="WriteHead"/>).
+    /// </summary>
     private static SequencePosition? HeadEnd(ReadOnlySequence<byte> buffer)
     {
-        if (buffer.IsSingleSegment)
+        var span = buffer.IsSingleSegment ? buffer.FirstSpan : buffer.Slice(0, Math.Min(buffer.Length, MaxHead + 4)).ToArray();
+        var from = 0;
+        while (true)
         {
-            var i = buffer.FirstSpan.IndexOf("\r\n\r\n"u8);
-            return i < 0 ? null : buffer.GetPosition(i + 4);
+            var lf = span[from..].IndexOf((byte)'\n');
+            if (lf < 0) return null;
+            var i = from + lf;
+            if (i + 1 < span.Length && span[i + 1] == '\n') return buffer.GetPosition(i + 2);
+            if (i + 2 < span.Length && span[i + 1] == '\r' && span[i + 2] == '\n') return buffer.GetPosition(i + 3);
+            if (i + 2 >= span.Length) return null; // the next line has not arrived yet
+            from = i + 1;
         }
-        var reader = new SequenceReader<byte>(buffer);
-        return reader.TryReadTo(out ReadOnlySequence<byte> _, "\r\n\r\n"u8, advancePastDelimiter: true) ? reader.Position : null;
+    }
+
+    /// <summary>Whether a head has a line ending in LF without CR before it.</summary>
+    private static bool HasBareLf(ReadOnlySpan<byte> head)
+    {
+        for (var i = head.IndexOf((byte)'\n'); i >= 0; i = head[(i + 1)..].IndexOf((byte)'\n') is var n && n >= 0 ? i + 1 + n : -1)
+            if (i == 0 || head[i - 1] != '\r') return true;
+        return false;
     }
 
     /// <summary>Writes a request head, rewriting NULs of its path, and sets up how its body is framed.</summary>
     private void WriteHead(ReadOnlySpan<byte> head, PipeWriter w)
     {
+        if (HasBareLf(head))
+        {
+            // Kestrel takes a bare LF as a line end; rather than follow a second reading of the framing, the
+            // filter steps aside for the rest of the connection and Kestrel alone frames (and answers) it.
+            w.Write(head);
+            _state = State.Passthrough;
+            return;
+        }
         // Empty lines before a request line are allowed (RFC 9112 §2.2).
         var lead = 0;
         while (head[lead..].StartsWith("\r\n"u8) && lead + 4 < head.Length) lead += 2;
