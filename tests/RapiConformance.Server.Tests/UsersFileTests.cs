@@ -32,6 +32,39 @@ public sealed class UsersFileTests
     }
 
     [Fact]
+    public async Task A_same_size_edit_with_the_old_mtime_is_still_seen()
+    {
+        await using var f = await ServerFixture.StartAsync();
+        Assert.Equal(200, (await f.SendAsync(HttpMethod.Put, "/2/tags?tag=a", "admin")).Status);
+        var mtime = File.GetLastWriteTimeUtc(f.UsersPath);
+        var text = await File.ReadAllTextAsync(f.UsersPath);
+        // adminpw -> adminpx: same length; then the old mtime put back (as rsync -t or a restore would).
+        await File.WriteAllTextAsync(f.UsersPath, text.Replace("admin adminpw", "admin adminpx", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(f.UsersPath, mtime);
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        int status;
+        do
+        {
+            await Task.Delay(100);
+            status = (await f.SendAsync(HttpMethod.Put, "/2/tags?tag=a", "admin")).Status;
+        }
+        while (status != 401 && DateTime.UtcNow < deadline);
+        Assert.Equal(401, status);
+    }
+
+    [Fact]
+    public async Task A_users_file_without_end_is_refused_not_read_into_memory()
+    {
+        var e = await Assert.ThrowsAsync<InvalidDataException>(async () => await ServerFixture.StartAsync(o => o with { UsersFile = "/dev/zero" }));
+        Assert.Contains("larger than", e.Message, StringComparison.Ordinal);
+        // Grown past the cap while running: the previous users stay.
+        await using var f = await ServerFixture.StartAsync();
+        await File.AppendAllTextAsync(f.UsersPath, "# " + new string('x', Auth.UsersFile.MaxBytes) + "\n");
+        await Task.Delay(500);
+        Assert.Equal(200, (await f.SendAsync(HttpMethod.Put, "/2/tags?tag=a", "admin")).Status);
+    }
+
+    [Fact]
     public void Parses_Ganeti_users_format()
     {
         var users = Auth.UsersFile.Parse("# c\n\n  alice  {HA1}ABC  write,read \nbob pw\nbroken\n");

@@ -16,7 +16,8 @@ public sealed class UsersFile
     private readonly TimeProvider _time;
     private readonly object _sync = new();
     private IReadOnlyDictionary<string, RapiUser> _users = new Dictionary<string, RapiUser>();
-    private (DateTime Mtime, long Length, bool Exists) _stamp;
+    private byte[]? _hash;
+    private string? _lastError;
     private long _nextCheck;
 
     public UsersFile(string? path, TimeProvider? time = null)
@@ -88,33 +89,52 @@ public sealed class UsersFile
         return users;
     }
 
+    /// <summary>Largest users file read (Ganeti's are a few lines); a larger one is refused, not read into memory.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
     private void Reload()
     {
         if (_path is null) return;
         lock (_sync)
         {
-            var info = new FileInfo(_path);
-            var stamp = info.Exists ? (info.LastWriteTimeUtc, info.Length, true) : (default, 0L, false);
-            if (stamp == _stamp) return;
-            if (!info.Exists)
-            {
-                _users = new Dictionary<string, RapiUser>();
-                _stamp = stamp;
-                return;
-            }
+            // Compared by content (a SHA-256 of at most MaxBytes), not by mtime and size: an edit that keeps both
+            // (same-size password, mtime restored) or an atomic rename over the file is seen at the next check.
+            byte[] content;
             try
             {
-                _users = Parse(File.ReadAllText(_path));
-                _stamp = stamp;
+                if (!File.Exists(_path))
+                {
+                    _users = new Dictionary<string, RapiUser>();
+                    _hash = null;
+                    return;
+                }
+                content = ReadCapped(_path);
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
             {
                 // Ganeti keeps the previous users when the file cannot be read; try again at the next check.
+                if (_lastError != e.Message) Console.Error.WriteLine($"rapi-conformance: {e.Message}; keeping the previous users");
+                _lastError = e.Message;
+                if (_hash is null && _users.Count == 0 && e is InvalidDataException) throw;
+                return;
             }
-            catch (UnauthorizedAccessException)
-            {
-            }
+            _lastError = null;
+            var hash = SHA256.HashData(content);
+            if (_hash is not null && hash.AsSpan().SequenceEqual(_hash)) return;
+            _users = Parse(Encoding.UTF8.GetString(content));
+            _hash = hash;
         }
+    }
+
+    private static byte[] ReadCapped(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, FileOptions.None);
+        var buffer = new byte[MaxBytes + 1];
+        var total = 0;
+        int n;
+        while (total < buffer.Length && (n = stream.Read(buffer, total, buffer.Length - total)) > 0) total += n;
+        if (total > MaxBytes) throw new InvalidDataException($"the users file {path} is larger than {MaxBytes} bytes");
+        return buffer[..total];
     }
 
     private static bool FixedEquals(string a, string b) =>
