@@ -36,7 +36,7 @@ internal static class CommandLineEntry
             return UsageError;
         }
         catch (Exception e) when (e is HttpRequestException or IOException or System.Net.Sockets.SocketException
-                                     or UnauthorizedAccessException or TimeoutException)
+                                     or UnauthorizedAccessException or TimeoutException or InvalidDataException)
         {
             Console.Error.WriteLine($"rapi-conformance: {e.Message}");
             return UsageError;

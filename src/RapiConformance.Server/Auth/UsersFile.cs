@@ -113,9 +113,9 @@ public sealed class UsersFile
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
             {
                 // Ganeti keeps the previous users when the file cannot be read; try again at the next check.
+                if (_hash is null && _users.Count == 0 && e is InvalidDataException) throw; // at start: nothing to keep
                 if (_lastError != e.Message) Console.Error.WriteLine($"rapi-conformance: {e.Message}; keeping the previous users");
                 _lastError = e.Message;
-                if (_hash is null && _users.Count == 0 && e is InvalidDataException) throw;
                 return;
             }
             _lastError = null;
