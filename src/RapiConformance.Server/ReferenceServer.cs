@@ -87,15 +87,16 @@ public sealed class ReferenceServer : IAsyncDisposable
         {
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = null;
-            k.Limits.MaxRequestLineSize = 8192;
-            k.Limits.MaxRequestHeadersTotalSize = 16384;
+            k.Limits.MaxRequestHeadersTotalSize = RequestTargetFilter.MaxHeaders + 4; // the filter decides first
+            k.Limits.MaxRequestLineSize = RequestTargetFilter.MaxRequestLine + 2;
+            k.Limits.RequestHeadersTimeout = options.RequestHeadersTimeout;
             var address = IPAddress.Parse(options.Bind == "localhost" ? "127.0.0.1" : options.Bind);
             k.Listen(address, options.Port, listen =>
             {
                 listen.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http1;
                 if (certificate is not null) listen.UseHttps(certificate);
                 // After TLS, so the filter sees the plain HTTP/1.1 stream.
-                if (options.FilterRequestTargets) listen.Use(RequestTargetFilter.Middleware);
+                if (options.FilterRequestTargets) listen.Use(next => RequestTargetFilter.Middleware(next, options.RequestHeadersTimeout));
             });
         });
         var app = builder.Build();

@@ -69,6 +69,9 @@ public sealed record ServerOptions
     /// </summary>
     public bool FilterRequestTargets { get; init; } = true;
 
+    /// <summary>How long a request head may take to arrive (Kestrel's RequestHeadersTimeout; the filter keeps it too).</summary>
+    public TimeSpan RequestHeadersTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Largest accepted request body (Ganeti has none; we answer 413 beyond this).</summary>
     public long MaxBodyBytes { get; init; } = 4 * 1024 * 1024;
 

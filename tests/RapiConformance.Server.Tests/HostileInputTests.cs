@@ -145,4 +145,48 @@ public sealed class HostileInputTests
         Assert.StartsWith("HTTP/1.1 400", answer, StringComparison.Ordinal);
         Assert.Contains("\"code\":400", answer.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_request_smuggled_behind_Content_Length_and_chunked_never_writes()
+    {
+        await using var f = await ServerFixture.StartAsync();
+        var auth = Convert.ToBase64String(Encoding.UTF8.GetBytes("admin:adminpw"));
+        // Content-Length would cover the whole tail; chunked (which wins) ends the body at "0": the tail is then a
+        // request of its own, without credentials, and must be refused like any other.
+        const string tail = "0\r\n\r\nPUT /2/tags?tag=smuggled HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n";
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(f.Server.BaseUri.Host, f.Server.BaseUri.Port);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(
+            $"PUT /2/tags?tag=front HTTP/1.1\r\nHost: x\r\nAuthorization: Basic {auth}\r\nContent-Length: {tail.Length}\r\nTransfer-Encoding: chunked\r\n\r\n{tail}"));
+        var buffer = new byte[16384];
+        var text = new StringBuilder();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        try
+        {
+            int n;
+            while ((n = await stream.ReadAsync(buffer, cts.Token)) > 0) text.Append(Encoding.ASCII.GetString(buffer, 0, n));
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (IOException)
+        {
+        }
+        var answers = text.ToString();
+        Assert.DoesNotContain("HTTP/1.1 500", answers, StringComparison.Ordinal);
+        // The ambiguous framing is refused outright (400), or the tail is read as its own request and refused (401), or
+        // (Kestrel's way) the front request is answered with "Connection: close" and the connection closed, so the tail
+        // is never read as a request at all.
+        var answerCount = answers.Split("HTTP/1.1 ").Length - 1;
+        Assert.True(
+            answers.Contains("HTTP/1.1 400", StringComparison.Ordinal)
+            || answers.Contains("HTTP/1.1 401", StringComparison.Ordinal)
+            || (answerCount == 1 && answers.Contains("Connection: close", StringComparison.OrdinalIgnoreCase)),
+            answers);
+        await Task.Delay(500);
+        var jobs = (await f.GetAsync("/2/jobs?bulk=1", "reader")).Body;
+        Assert.DoesNotContain("smuggled", jobs, StringComparison.Ordinal);
+        Assert.DoesNotContain("smuggled", (await f.GetAsync("/2/tags")).Body, StringComparison.Ordinal);
+    }
 }

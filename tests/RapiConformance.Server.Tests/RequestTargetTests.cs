@@ -91,12 +91,12 @@ public sealed class RequestTargetTests
         var chunk = "a%00b\r\n\r\n";
         var input =
             $"PUT /a%00b/c%00?q=%00 HTTP/1.1\r\nHost: x\r\ncontent-length: {body.Length}\r\n\r\n{body}" +
-            $"\r\nPOST /%00 HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n{chunk.Length:X}\r\n{chunk}\r\n0\r\nX-T: %00\r\n\r\n" +
-            "GET /%00%00 HTTP/1.1\r\n\r\n";
+            $"\r\nPOST /%00 HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n{chunk.Length:X}\r\n{chunk}\r\n0\r\nX-T: %00\r\n\r\n" +
+            "GET /%00%00 HTTP/1.1\r\nHost: x\r\n\r\n";
         var expected =
             $"PUT /a%2500b/c%2500?q=%00 HTTP/1.1\r\nHost: x\r\ncontent-length: {body.Length}\r\n\r\n{body}" +
-            $"\r\nPOST /%2500 HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n{chunk.Length:X}\r\n{chunk}\r\n0\r\nX-T: %00\r\n\r\n" +
-            "GET /%2500%2500 HTTP/1.1\r\n\r\n";
+            $"\r\nPOST /%2500 HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n{chunk.Length:X}\r\n{chunk}\r\n0\r\nX-T: %00\r\n\r\n" +
+            "GET /%2500%2500 HTTP/1.1\r\nHost: x\r\n\r\n";
         var bytes = Encoding.ASCII.GetBytes(input);
         foreach (var size in new[] { 1, 2, 3, 7, 64, bytes.Length })
         {
@@ -105,7 +105,7 @@ public sealed class RequestTargetTests
             Assert.Equal(expected, Encoding.ASCII.GetString(output));
         }
         // A transfer coding it does not follow: the rest of the connection is passed on as it is.
-        var unknown = "POST /x HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\nGET /%00 HTTP/1.1\r\n\r\n";
+        var unknown = "POST /x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\nGET /%00 HTTP/1.1\r\n\r\n";
         Assert.Equal(unknown, Encoding.ASCII.GetString(await RequestTargetFilter.RewriteAsync([Encoding.ASCII.GetBytes(unknown)])));
     }
 
@@ -146,6 +146,66 @@ public sealed class RequestTargetTests
         var groups = (await f.GetAsync("/2/groups")).Body;
         Assert.Contains("smug%00x", groups, StringComparison.Ordinal);
         Assert.DoesNotContain("smug%2500x", groups, StringComparison.Ordinal);
+    }
+
+    /// <summary>Sends raw bytes on a fresh connection and reads until the server closes it.</summary>
+    private static async Task<string> RawAsync(ServerFixture f, string request, TimeSpan? wait = null)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync("127.0.0.1", f.Server.BaseUri.Port);
+        await using var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.Latin1.GetBytes(request));
+        using var reader = new StreamReader(stream, Encoding.Latin1);
+        try
+        {
+            return await reader.ReadToEndAsync().WaitAsync(wait ?? TimeSpan.FromSeconds(10));
+        }
+        catch (IOException)
+        {
+            return "<reset>";
+        }
+    }
+
+    [Theory]
+    // Real Ganeti 3.0.2, asked live: 400 {"code": 400, "message": "Bad request syntax (&#x27;HELLO&#x27;)", ...}
+    [InlineData("HELLO\r\n\r\n", "400", "Bad request syntax (&#x27;HELLO&#x27;)")]
+    // Real Ganeti 3.0.2: 505 {"code": 505, "message": "Invalid HTTP Version (2.0)", "explain": "Cannot fulfill request"}
+    [InlineData("GET /2/info HTTP/2.0\r\nHost: x\r\n\r\n", "505", "Invalid HTTP Version (2.0)")]
+    [InlineData("GET /2/info HTTP/1.1\r\n\r\n", "400", "Missing Host header")]
+    public async Task Heads_Kestrel_would_refuse_with_an_empty_body_get_Ganetis_error_body(string request, string status, string message)
+    {
+        await using var f = await ServerFixture.StartAsync();
+        var answer = await RawAsync(f, request);
+        Assert.StartsWith($"HTTP/1.1 {status} ", answer, StringComparison.Ordinal);
+        var body = JsonNode.Parse(answer[(answer.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..])!;
+        Assert.Equal(int.Parse(status, System.Globalization.CultureInfo.InvariantCulture), body["code"]!.GetValue<int>());
+        Assert.Equal(message, body["message"]!.ToString());
+        Assert.Contains("Connection: close", answer, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    // Real Ganeti 3.0.2 drops both connections without a byte (its START_LINE_LENGTH_MAX is 8192).
+    [InlineData(9000, 0)]
+    [InlineData(0, 20000)]
+    public async Task Oversized_request_lines_and_headers_drop_the_connection_as_Ganeti_does(int line, int header)
+    {
+        await using var f = await ServerFixture.StartAsync();
+        var answer = await RawAsync(f, $"GET /2/{new string('a', line)} HTTP/1.1\r\nHost: x\r\nX-A: {new string('b', header)}\r\n\r\n");
+        Assert.True(answer is "" or "<reset>", answer[..Math.Min(200, answer.Length)]);
+        // The server is unharmed.
+        Assert.Equal(200, (await f.GetAsync("/2/info")).Status);
+    }
+
+    [Fact]
+    public async Task A_partial_head_held_by_the_filter_times_out_like_Kestrels_header_timeout()
+    {
+        await using var f = await ServerFixture.StartAsync(o => o with { RequestHeadersTimeout = TimeSpan.FromSeconds(1) });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        // Never completed: before, the connection stayed open until the 130 s keep-alive time-out.
+        var answer = await RawAsync(f, "GET /2/info HTTP/1.1\r\nHost: x\r\nX-Slow: 1", TimeSpan.FromSeconds(20));
+        clock.Stop();
+        Assert.True(answer is "" or "<reset>" || answer.StartsWith("HTTP/1.1 408", StringComparison.Ordinal), answer);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"closed after {clock.Elapsed}");
     }
 
     private static void AssertJson(string expected, string actual) =>

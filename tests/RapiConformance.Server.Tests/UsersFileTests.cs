@@ -65,6 +65,47 @@ public sealed class UsersFileTests
     }
 
     [Fact]
+    public async Task A_user_removed_under_load_is_never_accepted_after_the_first_refusal()
+    {
+        await using var f = await ServerFixture.StartAsync();
+        await File.WriteAllTextAsync(f.UsersPath, ServerFixture.Users + "newbie {cleartext}wrong read\n");
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while ((await f.SendAsync(HttpMethod.Get, "/2/query/instance?fields=name", "newbie")).Status != 200 && DateTime.UtcNow < deadline) await Task.Delay(50);
+        long firstRefusalDone = long.MaxValue;
+        var staleAccepts = 0;
+        var accepted = 0;
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        var clients = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                var status = (await f.SendAsync(HttpMethod.Get, "/2/query/instance?fields=name", "newbie")).Status;
+                if (status == 200)
+                {
+                    Interlocked.Increment(ref accepted);
+                    if (started > Interlocked.Read(ref firstRefusalDone)) Interlocked.Increment(ref staleAccepts);
+                }
+                else if (status == 401)
+                {
+                    var done = System.Diagnostics.Stopwatch.GetTimestamp();
+                    long seen;
+                    while (done < (seen = Interlocked.Read(ref firstRefusalDone)) && Interlocked.CompareExchange(ref firstRefusalDone, done, seen) != seen) { }
+                }
+            }
+        })).ToList();
+        await Task.Delay(700);
+        // Replaced atomically, as an editor or config management does.
+        var temp = f.UsersPath + ".new";
+        await File.WriteAllTextAsync(temp, ServerFixture.Users);
+        File.Move(temp, f.UsersPath, overwrite: true);
+        await Task.WhenAll(clients);
+        Assert.True(accepted > 0, "no request was accepted before the change");
+        Assert.NotEqual(long.MaxValue, Interlocked.Read(ref firstRefusalDone));
+        Assert.Equal(0, staleAccepts);
+    }
+
+    [Fact]
     public void Parses_Ganeti_users_format()
     {
         var users = Auth.UsersFile.Parse("# c\n\n  alice  {HA1}ABC  write,read \nbob pw\nbroken\n");

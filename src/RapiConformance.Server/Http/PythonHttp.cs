@@ -22,6 +22,7 @@ public static class PythonHttp
         502 => "Bad Gateway",
         503 => "Service Unavailable",
         504 => "Gateway Timeout",
+        505 => "HTTP Version Not Supported",
         _ => "Error",
     };
 
@@ -42,6 +43,7 @@ public static class PythonHttp
         502 => "Invalid responses from another server/proxy",
         503 => "The server cannot process the request due to a high load",
         504 => "The gateway server did not receive a timely response",
+        505 => "Cannot fulfill request",
         _ => "",
     };
 

@@ -21,6 +21,14 @@ public sealed class RapiPipeline(RapiServices services, HandlerRegistry handlers
         var response = context.Response;
         response.Headers.Server = ServerHeader;
         var ct = context.RequestAborted;
+        if (context.Request.Path.Value is { } refused && refused.StartsWith(RequestTargetFilter.RefusalPrefix, StringComparison.Ordinal))
+        {
+            // A head the connection filter refused (see RequestTargetFilter.Refusal): Ganeti's error body, then close.
+            response.Headers.Connection = "close";
+            var status = int.Parse(refused[RequestTargetFilter.RefusalPrefix.Length..], System.Globalization.CultureInfo.InvariantCulture);
+            await ErrorBody.WriteAsync(response, status, context.Request.Query["m"].ToString(), true, false, ct).ConfigureAwait(false);
+            return;
+        }
         try
         {
             if (faults.Has(FaultIds.SlowResponse)) await Task.Delay(1500, ct).ConfigureAwait(false);

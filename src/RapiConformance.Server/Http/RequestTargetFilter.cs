@@ -19,10 +19,24 @@ namespace RapiConformance.Server.Http;
 /// </summary>
 public sealed class RequestTargetFilter
 {
-    /// <summary>Longest request head it looks at (Kestrel's own limits are lower; beyond this Kestrel answers).</summary>
+    /// <summary>Longest request head it looks at; a longer one ends the connection.</summary>
     private const int MaxHead = 64 * 1024;
 
-    private enum State { Head, Body, ChunkLine, Trailer, Passthrough }
+    /// <summary>Longest request line (Ganeti's START_LINE_LENGTH_MAX, and Kestrel's MaxRequestLineSize here).</summary>
+    public const int MaxRequestLine = 8192;
+
+    /// <summary>Largest header section (Kestrel's MaxRequestHeadersTotalSize here; Ganeti's is 4096).</summary>
+    public const int MaxHeaders = 16384;
+
+    /// <summary>
+    /// A path prefix only this process knows: a head the filter refuses is replaced by a request for it, which
+    /// the pipeline answers with Ganeti's error body (status and message in the path and query) and closes.
+    /// Kestrel answers these heads itself with an empty body; Ganeti answers JSON.
+    /// </summary>
+    public static readonly string RefusalPrefix = "/rapi-conformance-refused-" + Guid.NewGuid().ToString("N") + "/";
+
+
+    private enum State { Head, Body, ChunkLine, Trailer, Passthrough, Closed }
 
     private readonly PipeReader _inner;
     private readonly Pipe _pipe;
@@ -30,17 +44,24 @@ public sealed class RequestTargetFilter
     private State _afterBody = State.Head;
     private long _remaining;
 
-    private RequestTargetFilter(PipeReader inner, MemoryPool<byte>? pool)
+    /// <summary>How long a partial request head may take (Kestrel's RequestHeadersTimeout).</summary>
+    private readonly TimeSpan _headTimeout;
+
+    private RequestTargetFilter(PipeReader inner, MemoryPool<byte>? pool, TimeSpan headTimeout)
     {
+        _headTimeout = headTimeout;
         _inner = inner;
         _pipe = new Pipe(new PipeOptions(pool: pool, useSynchronizationContext: false));
     }
 
     /// <summary>For <c>ListenOptions.Use</c>.</summary>
-    public static ConnectionDelegate Middleware(ConnectionDelegate next) => async context =>
+    public static ConnectionDelegate Middleware(ConnectionDelegate next) => Middleware(next, TimeSpan.FromSeconds(30));
+
+    /// <summary>For <c>ListenOptions.Use</c>, with the header time-out Kestrel was given.</summary>
+    public static ConnectionDelegate Middleware(ConnectionDelegate next, TimeSpan headTimeout) => async context =>
     {
         var transport = context.Transport;
-        var filter = new RequestTargetFilter(transport.Input, context.Features.Get<IMemoryPoolFeature>()?.MemoryPool);
+        var filter = new RequestTargetFilter(transport.Input, context.Features.Get<IMemoryPoolFeature>()?.MemoryPool, headTimeout);
         var pump = filter.PumpAsync();
         context.Transport = new Duplex(filter._pipe.Reader, transport.Output);
         try
@@ -60,7 +81,7 @@ public sealed class RequestTargetFilter
     public static async Task<byte[]> RewriteAsync(IEnumerable<byte[]> chunks)
     {
         var input = new Pipe();
-        var filter = new RequestTargetFilter(input.Reader, null);
+        var filter = new RequestTargetFilter(input.Reader, null, TimeSpan.FromSeconds(30));
         var pump = filter.PumpAsync();
         var output = new MemoryStream();
         var copy = filter._pipe.Reader.CopyToAsync(output);
@@ -80,12 +101,38 @@ public sealed class RequestTargetFilter
         Exception? error = null;
         try
         {
+            var partialSince = 0L;
             while (true)
             {
-                var read = await _inner.ReadAsync().ConfigureAwait(false);
+                ReadResult read;
+                if (partialSince != 0)
+                {
+                    // A request head is under way: Kestrel sees none of it yet, so its header time-out does not
+                    // run; this one does, from the head's first byte, and ends the connection as Kestrel would.
+                    var left = _headTimeout - System.Diagnostics.Stopwatch.GetElapsedTime(partialSince);
+                    using var timeout = new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+                    try
+                    {
+                        read = await _inner.ReadAsync(timeout.Token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+                    {
+                        break;
+                    }
+                }
+                else
+                {
+                    read = await _inner.ReadAsync().ConfigureAwait(false);
+                }
                 if (read.IsCanceled) break;
                 var buffer = read.Buffer;
                 var consumed = Process(buffer, writer);
+                if (_state == State.Closed)
+                {
+                    _inner.AdvanceTo(buffer.End);
+                    await writer.FlushAsync().ConfigureAwait(false);
+                    break;
+                }
                 if (read.IsCompleted)
                 {
                     // A request cut short: hand over what is left and let Kestrel answer it.
@@ -95,6 +142,9 @@ public sealed class RequestTargetFilter
                     break;
                 }
                 _inner.AdvanceTo(consumed, buffer.End);
+                var pending = _state == State.Head && !buffer.Slice(consumed).IsEmpty;
+                if (!pending) partialSince = 0;
+                else if (partialSince == 0) partialSince = System.Diagnostics.Stopwatch.GetTimestamp();
                 var flush = await writer.FlushAsync().ConfigureAwait(false);
                 if (flush.IsCompleted) break;
             }
@@ -116,6 +166,8 @@ public sealed class RequestTargetFilter
                 case State.Passthrough:
                     Copy(buffer, w);
                     return buffer.End;
+                case State.Closed:
+                    return buffer.End;
                 case State.Body:
                 {
                     var take = Math.Min(_remaining, buffer.Length);
@@ -130,7 +182,8 @@ public sealed class RequestTargetFilter
                     var end = HeadEnd(buffer);
                     if (end is not { } e)
                     {
-                        if (buffer.Length > MaxHead) _state = State.Passthrough;
+                        // Too long a head, or a request line too long already: Ganeti drops such a connection.
+                        if (buffer.Length > MaxHead || RequestLineTooLong(buffer)) _state = State.Closed;
                         else return buffer.Start;
                         break;
                     }
@@ -205,6 +258,41 @@ public sealed class RequestTargetFilter
         }
     }
 
+    private static bool RequestLineTooLong(ReadOnlySequence<byte> buffer)
+    {
+        var lf = buffer.PositionOf((byte)'\n');
+        return lf is { } p ? buffer.Slice(0, p).Length > MaxRequestLine + 1 : buffer.Length > MaxRequestLine + 1;
+    }
+
+    /// <summary>
+    /// What Ganeti 3.0.2 does with a head it refuses (asked live): a request line longer than 8192 or headers past
+    /// the limit drop the connection (status 0); a line that is not "METHOD TARGET HTTP/x.y" is 400 "Bad request
+    /// syntax ('…')"; a version other than 1.0/1.1 is 505 "Invalid HTTP Version (2.0)"; HTTP/1.1 without Host is
+    /// 400 "Missing Host header" (Ganeti's message; the live 3.0.2 waited instead of answering).
+    /// </summary>
+    private static (int Status, string Message)? Refusal(ReadOnlySpan<byte> requestLine, ReadOnlySpan<byte> headers)
+    {
+        if (requestLine.Length > MaxRequestLine || headers.Length > MaxHeaders) return (0, "");
+        var text = Encoding.Latin1.GetString(requestLine);
+        var parts = text.Split(' ');
+        if (parts.Length != 3 || parts[0].Length == 0 || parts[1].Length == 0 || !parts[0].All(c => c is >= 'A' and <= 'Z' || c == '-')
+            || !parts[2].StartsWith("HTTP/", StringComparison.Ordinal))
+            return (400, $"Bad request syntax ({PythonHttp.Repr(text)})");
+        var version = parts[2][5..];
+        var dot = version.IndexOf('.', StringComparison.Ordinal);
+        if (dot <= 0 || !version[..dot].All(char.IsAsciiDigit) || !version[(dot + 1)..].All(char.IsAsciiDigit) || dot == version.Length - 1)
+            return (400, $"Bad request version ({PythonHttp.Repr(parts[2])})");
+        if (version is not ("1.0" or "1.1")) return (505, $"Invalid HTTP Version ({version})");
+        if (version == "1.1")
+        {
+            var hasHost = false;
+            foreach (var line in Encoding.Latin1.GetString(headers).Split("\r\n"))
+                if (line.StartsWith("host:", StringComparison.OrdinalIgnoreCase)) hasHost = true;
+            if (!hasHost) return (400, "Missing Host header");
+        }
+        return null;
+    }
+
     /// <summary>Whether a head has a line ending in LF without CR before it.</summary>
     private static bool HasBareLf(ReadOnlySpan<byte> head)
     {
@@ -231,6 +319,19 @@ public sealed class RequestTargetFilter
         head = head[lead..];
         var lineEnd = head.IndexOf("\r\n"u8);
         var requestLine = head[..lineEnd];
+        if (Refusal(requestLine, head[(lineEnd + 2)..]) is { } refusal)
+        {
+            if (refusal.Status == 0)
+            {
+                _state = State.Closed;
+                return;
+            }
+            // The rest of the connection cannot be framed: the synthetic request is its last.
+            var target = RefusalPrefix + refusal.Status + "?m=" + Uri.EscapeDataString(refusal.Message);
+            w.Write(Encoding.ASCII.GetBytes($"GET {target} HTTP/1.1\r\nHost: refused\r\nConnection: close\r\n\r\n"));
+            _state = State.Closed;
+            return;
+        }
         var sp1 = requestLine.IndexOf((byte)' ');
         var sp2 = sp1 < 0 ? -1 : requestLine[(sp1 + 1)..].IndexOf((byte)' ');
         var pathStart = sp1 + 1;
