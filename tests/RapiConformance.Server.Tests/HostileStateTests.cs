@@ -115,6 +115,66 @@ public sealed class HostileStateTests
     }
 
     [Fact]
+    public async Task A_cancellation_that_cannot_be_stored_is_not_made_and_the_job_runs()
+    {
+        var dir = TempDir("cancel");
+        try
+        {
+            long second;
+            await using (var f = await ServerFixture.StartAsync(o => o with { JobWorkers = 1, JobRunTime = TimeSpan.FromMilliseconds(800) }, stateDir: dir))
+            {
+                await f.SubmitAsync(HttpMethod.Put, "/2/tags?tag=one");
+                second = await f.SubmitAsync(HttpMethod.Put, "/2/tags?tag=two");
+                f.Server.Store.FailNextCommit("disk I/O error (injected)");
+                var cancel = await f.SendAsync(HttpMethod.Delete, $"/2/jobs/{second}", "admin");
+                Assert.Equal(200, cancel.Status);
+                Assert.StartsWith($"[false,\"Job {second} could not be canceled", cancel.Body, StringComparison.Ordinal);
+                // Not stored, so not made: the job stays queued and runs.
+                Assert.Equal("success", (await f.WaitForJobAsync(second))["status"]!.ToString());
+                Assert.Contains("two", (await f.GetAsync("/2/tags")).Body, StringComparison.Ordinal);
+            }
+            await using (var g = await ServerFixture.StartAsync(stateDir: dir))
+            {
+                Assert.Equal("success", (await g.WaitForJobAsync(second))["status"]!.ToString());
+                Assert.Contains("two", (await g.GetAsync("/2/tags")).Body, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            TryDelete(dir);
+        }
+    }
+
+    [Fact]
+    public async Task A_job_that_will_be_canceled_is_canceled_after_a_restart_not_run()
+    {
+        var dir = TempDir("canceling");
+        try
+        {
+            long id;
+            await using (var f = await ServerFixture.StartAsync(o => o with { JobWorkers = 1, JobRunTime = TimeSpan.FromSeconds(20) }, stateDir: dir))
+            {
+                id = await f.SubmitAsync(HttpMethod.Put, "/2/tags?tag=never");
+                var deadline = DateTime.UtcNow.AddSeconds(10);
+                while ((await f.GetAsync($"/2/jobs/{id}", "reader")).Json!["status"]!.ToString() != "waiting" && DateTime.UtcNow < deadline)
+                    await Task.Delay(20);
+                var cancel = await f.SendAsync(HttpMethod.Delete, $"/2/jobs/{id}", "admin");
+                Assert.Equal($"[true,\"Job {id} will be canceled\"]", cancel.Body);
+            }
+            // Stopped while the job waited: what was acknowledged ("will be canceled") holds after the restart.
+            await using (var g = await ServerFixture.StartAsync(stateDir: dir))
+            {
+                Assert.Equal("canceled", (await g.WaitForJobAsync(id))["status"]!.ToString());
+                Assert.DoesNotContain("never", (await g.GetAsync("/2/tags")).Body, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            TryDelete(dir);
+        }
+    }
+
+    [Fact]
     public async Task A_truncated_state_database_is_refused_not_replaced_by_a_fresh_cluster()
     {
         var dir = TempDir("zero");

@@ -39,6 +39,9 @@ public sealed class Job
 
     public object Sync { get; } = new();
 
+    /// <summary>A worker has handed this job's end to the store; it is published once stored (memory only).</summary>
+    public bool EndPending { get; set; }
+
     public string Status => JobStatus.Of(OpStatus);
 
     public bool IsFinalized => JobStatus.IsFinalized(Status);

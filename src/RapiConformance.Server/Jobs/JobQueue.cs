@@ -148,48 +148,70 @@ public sealed class JobQueue : IAsyncDisposable
     public IEnumerable<Job> List() => _live.Values.OrderBy(j => j.Id);
 
     /// <summary>DELETE /2/jobs/{id}: cancels a job that has not started running.</summary>
+    /// <summary>
+    /// Cancels a job as Ganeti does (queued: canceled at once; waiting: "will be canceled"). Durable first: the
+    /// cancellation is stored before anyone sees it, and a cancellation that cannot be stored leaves the job as it
+    /// was (it still runs) and answers false with the reason, so memory and disk always agree.
+    /// </summary>
     public async Task<(bool Success, string Message)> CancelAsync(long id)
     {
         var job = Find(id);
         if (job is null) return (false, $"Job {id} not found in queue"); // real Ganeti 3.0.2's text
-        string? persist = null;
-        (bool, string) answer;
+        Task commit;
+        string previous;
+        string answer;
         lock (job.Sync)
         {
             var status = job.Status;
             if (status == JobStatus.Queued)
             {
-                for (var i = 0; i < job.OpStatus.Count; i++)
-                {
-                    if (JobStatus.IsFinalized(job.OpStatus[i])) continue;
-                    job.OpStatus[i] = JobStatus.Canceled;
-                    job.OpResult[i] = "Job canceled by request";
-                }
-                job.EndTs = Timestamp();
+                var results = job.Ops.Select(_ => (JobStatus.Canceled, (JsonNode?)"Job canceled by request")).ToList();
+                // Canceling holds the workers off (they start queued jobs only) until the end is stored.
+                for (var i = 0; i < job.OpStatus.Count; i++) job.OpStatus[i] = JobStatus.Canceling;
                 job.NotifyChanged();
-                persist = job.ToStored().ToJsonString(StateJson.Options);
-                answer = (true, $"Job {id} canceled");
+                var write = new StoreWrite { Committed = () => Publish(job, results) };
+                write.Jobs.Add((id, true, false, StoredEnd(job, results)));
+                commit = _durable.CommitAsync(write);
+                previous = JobStatus.Queued;
+                answer = $"Job {id} canceled";
             }
             else if (status == JobStatus.Waiting)
             {
                 for (var i = 0; i < job.OpStatus.Count; i++)
                     if (!JobStatus.IsFinalized(job.OpStatus[i])) job.OpStatus[i] = JobStatus.Canceling;
                 job.NotifyChanged();
-                answer = (true, $"Job {id} will be canceled");
+                // Stored as canceling, so a restart ends it canceled (see the constructor) instead of running it.
+                var write = new StoreWrite();
+                write.Jobs.Add((id, false, false, job.ToStored().ToJsonString(StateJson.Options)));
+                // Handed to the store under the job's lock, so it always comes before the end a worker writes.
+                commit = _durable.CommitAsync(write);
+                previous = JobStatus.Waiting;
+                answer = $"Job {id} will be canceled";
             }
             else
             {
-                answer = (false, $"Job {id} is no longer waiting in the queue");
+                return (false, $"Job {id} is no longer waiting in the queue");
             }
         }
-        if (persist is not null)
+        try
         {
-            var write = new StoreWrite();
-            write.Jobs.Add((id, true, false, persist));
-            await _store.WriteAsync(write).ConfigureAwait(false);
-            Finalized(id);
+            await commit.ConfigureAwait(false);
+            return (true, answer);
         }
-        return answer;
+        catch (StoreFailedException e)
+        {
+            lock (job.Sync)
+            {
+                // A worker took the cancellation meanwhile: it ends canceled once the store takes writes again.
+                if (job.Status != JobStatus.Canceling || job.EndPending) return (true, answer);
+                for (var i = 0; i < job.OpStatus.Count; i++)
+                    if (job.OpStatus[i] == JobStatus.Canceling) job.OpStatus[i] = previous;
+                job.NotifyChanged();
+            }
+            // A worker may have dropped it while it was canceling; a second entry is harmless (it runs once).
+            if (previous == JobStatus.Queued) Enqueue(job);
+            return (false, $"Job {id} could not be canceled: the cancellation could not be stored ({e.Message})");
+        }
     }
 
     private void Enqueue(Job job)
@@ -243,13 +265,11 @@ public sealed class JobQueue : IAsyncDisposable
         {
             if (job.Status == JobStatus.Canceling)
             {
-                for (var i = 0; i < job.OpStatus.Count; i++)
-                {
-                    job.OpStatus[i] = JobStatus.Canceled;
-                    job.OpResult[i] = "Job canceled by request";
-                }
-                job.EndTs = Timestamp();
-                job.NotifyChanged();
+                // Canceled once that end is stored (retried each second while the store refuses writes).
+                var canceled = job.Ops.Select(_ => (JobStatus.Canceled, (JsonNode?)"Job canceled by request")).ToList();
+                job.EndPending = true;
+                _ = StoreEndUntilDurableAsync(job, canceled);
+                return;
             }
             else
             {

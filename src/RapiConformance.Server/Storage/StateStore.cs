@@ -91,6 +91,14 @@ public sealed class StateStore : IAsyncDisposable
     /// </summary>
     public void LimitGrowth(long pages) => Volatile.Write(ref _pageLimit, -pages - 1);
 
+    /// <summary>
+    /// Makes the writer's next commit fail with an I/O error carrying <paramref name="reason"/>, as a failing disk
+    /// would (for tests of the failure path where a commit's size cannot be steered).
+    /// </summary>
+    public void FailNextCommit(string reason) => Volatile.Write(ref _injectedFailure, reason);
+
+    private string? _injectedFailure;
+
     /// <summary>Lifts <see cref="LimitGrowth"/> (space returned).</summary>
     public void LiftGrowthLimit() => Volatile.Write(ref _pageLimit, long.MaxValue);
 
@@ -232,6 +240,7 @@ public sealed class StateStore : IAsyncDisposable
             ApplyPageLimit();
             try
             {
+                if (Interlocked.Exchange(ref _injectedFailure, null) is { } injected) throw new IOException(injected);
                 using var tx = _writeConnection.BeginTransaction();
                 foreach (var cmd in new[] { jobCmd, entCmd, delCmd, archCmd }) cmd.Transaction = tx;
                 foreach (var w in batch)
