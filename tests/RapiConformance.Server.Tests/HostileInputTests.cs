@@ -147,6 +147,52 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public async Task A_body_slower_than_the_minimum_rate_gets_a_4xx_with_Ganetis_error_body_not_500()
+    {
+        await using var f = await ServerFixture.StartAsync();
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(f.Server.BaseUri.Host, f.Server.BaseUri.Port);
+        var stream = tcp.GetStream();
+        var auth = Convert.ToBase64String(Encoding.UTF8.GetBytes("admin:adminpw"));
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(
+            $"POST /2/groups HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic {auth}\r\nContent-Type: application/json\r\nContent-Length: 4000\r\n\r\n{{"));
+        // One byte a second: far below Kestrel's 240 bytes/s after its 5 s grace; bounded at 20 s.
+        var text = new StringBuilder();
+        var buffer = new byte[8192];
+        var read = stream.ReadAsync(buffer).AsTask();
+        for (var i = 0; i < 20 && !read.IsCompleted; i++)
+        {
+            await Task.WhenAny(read, Task.Delay(1000));
+            if (read.IsCompleted) break;
+            try
+            {
+                await stream.WriteAsync(" "u8.ToArray());
+            }
+            catch (IOException)
+            {
+                break;
+            }
+        }
+        int n;
+        try
+        {
+            n = await read.WaitAsync(TimeSpan.FromSeconds(5));
+            while (n > 0)
+            {
+                text.Append(Encoding.ASCII.GetString(buffer, 0, n));
+                n = await stream.ReadAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+            }
+        }
+        catch (IOException)
+        {
+        }
+        var answer = text.ToString();
+        Assert.Matches("^HTTP/1.1 4[0-9][0-9] ", answer);
+        Assert.Contains("\"explain\"", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("g1", (await f.GetAsync("/2/groups")).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_request_smuggled_behind_Content_Length_and_chunked_never_writes()
     {
         await using var f = await ServerFixture.StartAsync();
