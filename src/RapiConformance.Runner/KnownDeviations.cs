@@ -18,14 +18,36 @@ public sealed class KnownDeviations
 
     public static KnownDeviations None { get; } = new([]);
 
-    /// <summary>A YAML list of {check, operation (optional, "*" for any), message (optional: a text the failure message contains), reason}.</summary>
-    public static KnownDeviations Load(string path)
+    /// <summary>The known-deviation files built into the tool (from the repository's known-deviations/), by name.</summary>
+    public static IReadOnlyList<string> BuiltIn { get; } = typeof(KnownDeviations).Assembly.GetManifestResourceNames()
+        .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".yaml", StringComparison.Ordinal))
+        .Select(n => n[ResourcePrefix.Length..^".yaml".Length]).Order(StringComparer.Ordinal).ToList();
+
+    private const string ResourcePrefix = "known-deviations.";
+
+    /// <summary>
+    /// A file (a YAML list of {check, operation (optional, "*" for any), message (optional: a text the failure
+    /// message contains), reason}), or the name of a built-in one (<see cref="BuiltIn"/>, e.g. "ganeti-3.0").
+    /// An existing file wins over a built-in name.
+    /// </summary>
+    public static KnownDeviations Load(string pathOrName)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"known-deviations file not found: {path}", path);
+        if (File.Exists(pathOrName)) return Parse(File.ReadAllText(pathOrName), pathOrName);
+        var name = pathOrName.EndsWith(".yaml", StringComparison.Ordinal) ? Path.GetFileNameWithoutExtension(pathOrName) : pathOrName;
+        using var stream = pathOrName.Contains('/', StringComparison.Ordinal) ? null
+            : typeof(KnownDeviations).Assembly.GetManifestResourceStream(ResourcePrefix + name + ".yaml");
+        if (stream is null)
+            throw new FileNotFoundException($"known-deviations file not found: {pathOrName} (built in: {string.Join(", ", BuiltIn)})", pathOrName);
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd(), "built-in " + name);
+    }
+
+    private static KnownDeviations Parse(string yaml, string source)
+    {
         var deserializer = new DeserializerBuilder().WithNamingConvention(HyphenatedNamingConvention.Instance).Build();
-        var raw = deserializer.Deserialize<List<EntryFile>?>(File.ReadAllText(path)) ?? [];
+        var raw = deserializer.Deserialize<List<EntryFile>?>(yaml) ?? [];
         return new KnownDeviations(raw.Select(e => new Entry(
-            e.Check ?? throw new InvalidDataException($"{path}: an entry has no 'check'"),
+            e.Check ?? throw new InvalidDataException($"{source}: an entry has no 'check'"),
             e.Operation is null or "*" ? null : e.Operation,
             e.Reason ?? "",
             string.IsNullOrEmpty(e.Message) ? null : e.Message)).ToList());

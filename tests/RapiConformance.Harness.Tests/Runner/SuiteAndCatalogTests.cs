@@ -82,4 +82,17 @@ public sealed class SuiteAndCatalogTests
         Assert.NotNull(known.Match("responses-timely", "getVersion"));
         File.Delete(path);
     }
+
+    [Fact]
+    public void Known_deviations_load_by_name_from_the_built_in_files_and_an_unknown_name_lists_them()
+    {
+        Assert.Contains("ganeti-3.0", KnownDeviations.BuiltIn);
+        var repoFile = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "known-deviations", "ganeti-3.0.yaml");
+        var byName = KnownDeviations.Load("ganeti-3.0");
+        Assert.NotEmpty(byName.Entries);
+        if (File.Exists(repoFile)) Assert.Equal(KnownDeviations.Load(repoFile).Entries, byName.Entries);
+        var error = Assert.Throws<FileNotFoundException>(() => KnownDeviations.Load("ganeti-9.9"));
+        Assert.Contains("built in: ganeti-3.0", error.Message, StringComparison.Ordinal);
+        Assert.Throws<FileNotFoundException>(() => KnownDeviations.Load("./ganeti-3.0"));
+    }
 }
